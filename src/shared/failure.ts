@@ -1,0 +1,115 @@
+/**
+ * Turns any thrown value into what a user needs to read: what went wrong, in the service's own
+ * words where AWS refused something, and which kind of fix applies. No vscode here, so the rules
+ * are unit-tested directly.
+ */
+export type FailureKind =
+    | 'cancelled'
+    | 'noCredentials'
+    | 'ssoExpired'
+    | 'invalidCredentials'
+    | 'accessDenied'
+    | 'throttled'
+    | 'validation'
+    | 'quotaExceeded'
+    | 'notFound'
+    | 'conflict'
+    | 'unreachable'
+    | 'serviceError'
+    | 'other';
+
+export interface Failure {
+    readonly kind: FailureKind;
+    /** The message to show, ending without a period-less fragment. */
+    readonly message: string;
+    /** For accessDenied: the IAM action named by the service, e.g. `iam:PassRole`. */
+    readonly missingPermission?: string;
+    /** For ssoExpired: the command that renews the session. */
+    readonly loginCommand?: string;
+    readonly requestId?: string;
+}
+
+interface ErrorLike {
+    readonly name?: unknown;
+    readonly message?: unknown;
+    readonly code?: unknown;
+    readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string };
+    readonly $fault?: unknown;
+}
+
+const throttlingNames = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'SlowDown',
+    'RequestLimitExceeded',
+    'LimitExceededException',
+]);
+
+const invalidCredentialNames = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidAccessKeyId',
+    'SignatureDoesNotMatch',
+    'InvalidSignatureException',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'RequestExpired',
+]);
+
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
+
+export function classifyFailure(error: unknown, profile?: string): Failure {
+    const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
+    const name = typeof e.name === 'string' ? e.name : '';
+    const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
+    const requestId = e.$metadata?.requestId;
+    const base = requestId === undefined ? {} : { requestId };
+
+    if (name === 'Canceled' || name === 'AbortError' || message === 'Canceled') {
+        return { kind: 'cancelled', message: 'Cancelled.' };
+    }
+    if (/sso session|aws sso login|token is expired/i.test(message)) {
+        const loginCommand = profile === undefined ? 'aws sso login' : `aws sso login --profile ${profile}`;
+        return { kind: 'ssoExpired', message, loginCommand };
+    }
+    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
+        const where = profile === undefined ? 'the default credential chain' : `profile "${profile}"`;
+        return {
+            kind: 'noCredentials',
+            message: `No AWS credentials from ${where}: ${message}`,
+        };
+    }
+    if (invalidCredentialNames.has(name)) {
+        return { ...base, kind: 'invalidCredentials', message: `AWS refused the credentials (${name}): ${message}` };
+    }
+    if (name === 'AccessDeniedException' || name === 'AccessDenied' || e.$metadata?.httpStatusCode === 403) {
+        const permission = /not authorized to perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(message)?.[1];
+        return permission === undefined
+            ? { ...base, kind: 'accessDenied', message }
+            : { ...base, kind: 'accessDenied', message, missingPermission: permission };
+    }
+    if (throttlingNames.has(name) || e.$metadata?.httpStatusCode === 429) {
+        return { ...base, kind: 'throttled', message: `AWS is throttling requests (${name || 'HTTP 429'}): ${message}` };
+    }
+    if (name === 'ServiceQuotaExceededException') {
+        return { ...base, kind: 'quotaExceeded', message };
+    }
+    if (name === 'ValidationException' || name === 'InvalidParameterValue' || name === 'InvalidParameterCombination') {
+        return { ...base, kind: 'validation', message };
+    }
+    if (name === 'ResourceNotFoundException' || name === 'NoSuchKey' || name === 'NoSuchBucket' || name === 'NotFound') {
+        return { ...base, kind: 'notFound', message };
+    }
+    if (name === 'ConflictException') {
+        return { ...base, kind: 'conflict', message };
+    }
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (unreachableCodes.has(code) || name === 'TimeoutError' || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(message)) {
+        return { kind: 'unreachable', message: `Could not reach AWS: ${message}` };
+    }
+    if (e.$fault === 'server' || (e.$metadata?.httpStatusCode ?? 0) >= 500) {
+        return { ...base, kind: 'serviceError', message: `AWS had an internal error (${name}): ${message}` };
+    }
+    return { ...base, kind: 'other', message };
+}

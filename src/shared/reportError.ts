@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { classifyFailure, type Failure } from './failure';
+import { describeError, type Log } from './log';
+
+export interface ReportOptions {
+    /** What the user was doing, e.g. "Could not list batch jobs in us-east-1". */
+    readonly doing: string;
+    readonly profile?: string;
+    /** Offered as a "Retry" button. */
+    readonly retry?: () => unknown;
+}
+
+interface Action {
+    readonly title: string;
+    readonly run: () => unknown;
+}
+
+/**
+ * The one place a failure becomes a notification: the service's own message, the action that
+ * fixes it, and always the log. A cancelled action says nothing.
+ */
+export async function reportError(log: Log, error: unknown, options: ReportOptions): Promise<void> {
+    const failure = classifyFailure(error, options.profile);
+    if (failure.kind === 'cancelled') {
+        log.debug(`${options.doing}: cancelled`);
+        return;
+    }
+    log.error(`${options.doing}: ${describeError(error)}`);
+    const actions = actionsFor(failure, options, log);
+    const text = `${options.doing}. ${failure.message}`;
+    const chosen = await vscode.window.showErrorMessage(text, ...actions.map((a) => a.title));
+    await actions.find((a) => a.title === chosen)?.run();
+}
+
+function actionsFor(failure: Failure, options: ReportOptions, log: Log): Action[] {
+    const actions: Action[] = [];
+    switch (failure.kind) {
+        case 'ssoExpired':
+            actions.push({
+                title: 'Copy Login Command',
+                run: async () => {
+                    await vscode.env.clipboard.writeText(failure.loginCommand ?? 'aws sso login');
+                    void vscode.window.showInformationMessage(
+                        `Copied "${failure.loginCommand}". Run it in a terminal, then retry.`,
+                    );
+                },
+            });
+            break;
+        case 'noCredentials':
+        case 'invalidCredentials':
+            actions.push({
+                title: 'Configure Profile',
+                run: () => vscode.commands.executeCommand('bedrockBatch.configureProfile'),
+            });
+            break;
+        case 'accessDenied':
+            if (failure.missingPermission !== undefined) {
+                const permission = failure.missingPermission;
+                actions.push({
+                    title: `Copy "${permission}"`,
+                    run: () => vscode.env.clipboard.writeText(permission),
+                });
+            }
+            break;
+        default:
+            break;
+    }
+    if (options.retry !== undefined) {
+        actions.push({ title: 'Retry', run: options.retry });
+    }
+    actions.push({ title: 'Show Log', run: () => log.show(true) });
+    return actions;
+}
