@@ -32,6 +32,8 @@ const entries = [
         banner: { js: '#!/usr/bin/env node' },
     },
     { ...node, entryPoints: ['src/localAws/cli.ts'], outfile: 'dist/aws-local.js' },
+    // Forked by Open Sandbox and scripts/start.mjs: the local endpoint, seeded, at sandbox pace.
+    { ...node, entryPoints: ['src/sandbox/server.ts'], outfile: 'dist/sandbox.js' },
     {
         bundle: true,
         platform: 'browser',
@@ -44,6 +46,18 @@ const entries = [
         entryPoints: ['webview/metrics/main.ts'],
         outfile: 'dist/webview/metrics.js',
         loader: { '.ttf': 'file' },
+    },
+    {
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        sourcemap: production ? false : 'linked',
+        minify: production,
+        logLevel: 'warning',
+        absWorkingDir: root,
+        entryPoints: ['webview/results/main.ts'],
+        outfile: 'dist/webview/results.js',
     },
 ];
 

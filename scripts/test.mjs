@@ -24,6 +24,7 @@ const stages = [
     { name: 'lint', run: () => step('npx', ['eslint', '--max-warnings=0', '.']) },
     { name: 'unit', run: unit },
     { name: 'integration', run: integration },
+    { name: 'tour', run: tour },
 ];
 
 const summary = [];
@@ -72,6 +73,8 @@ function setup() {
 }
 
 function typecheck() {
+    // Compiled tests of deleted sources must not linger: the test indexes run every *.test.js.
+    rmSync(join(root, 'out'), { recursive: true, force: true });
     const results = [
         step('npx', ['tsc', '-p', 'tsconfig.json']),
         step('npx', ['tsc', '-p', 'webview/tsconfig.json']),
@@ -107,6 +110,16 @@ function integration() {
         { cwd: root, stdio: 'inherit', env: isolatedEnv },
     );
     return countsFrom(resultsFile, run.status);
+}
+
+// The sandbox tour (`npm start -- --tour`): the newcomer's loop in a real VS Code on the local
+// endpoint, a screenshot per step in test-artifacts/tour; each step counts as one test.
+function tour() {
+    const dir = join(artifacts, 'tour');
+    const run = spawnSync('node', ['scripts/start.mjs', '--tour', dir], { cwd: root, stdio: 'inherit', env: isolatedEnv });
+    const counts = countsFrom(join(dir, 'results.json'), run.status);
+    process.stdout.write(`tour: ${counts.passed} passed, ${counts.failed} failed\n`);
+    return counts;
 }
 
 function countsFrom(file, status) {

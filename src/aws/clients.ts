@@ -3,8 +3,9 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SNSClient } from '@aws-sdk/client-sns';
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import type { Log } from '../shared/log';
 import type { ServiceName } from '../shared/settings';
 import { callLogger } from './callLogger';
@@ -28,7 +29,9 @@ interface CommonConfig {
 
 interface Destroyable {
     destroy(): void;
-    readonly middlewareStack: { add: (...args: never[]) => void };
+    readonly middlewareStack: {
+        add(middleware: InitializeMiddleware<object, MetadataBearer>, options: { step: 'initialize'; name: string }): void;
+    };
 }
 
 /**
@@ -83,6 +86,14 @@ export class AwsClients {
         return this.client('sns', region, (sdk, config) => new sdk.SNSClient(config));
     }
 
+    serviceQuotas(region: string): ServiceQuotasClient {
+        return this.client(
+            'servicequotas',
+            region,
+            (sdk, config) => new sdk.ServiceQuotasClient(config),
+        );
+    }
+
     /** The SDK itself, for commands, paginators and helpers; loads it on first use. */
     sdk(): AwsSdk {
         return loadSdk();
@@ -131,10 +142,7 @@ export class AwsClients {
             customUserAgent: [userAgent],
             requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
         });
-        const stack = client.middlewareStack as unknown as {
-            add(middleware: ReturnType<typeof callLogger>, options: { step: 'initialize'; name: string }): void;
-        };
-        stack.add(callLogger(this.log, region), { step: 'initialize', name: 'bedrockBatchCallLogger' });
+        client.middlewareStack.add(callLogger(this.log, region), { step: 'initialize', name: 'bedrockBatchCallLogger' });
         this.cache.set(key, client);
         return client;
     }

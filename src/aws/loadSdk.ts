@@ -16,3 +16,8 @@ export function loadSdk(): AwsSdk {
     }
     return loaded;
 }
+
+/** Whether the SDK bundle is in the module cache, i.e. something has paid for loading it. */
+export function isSdkLoaded(): boolean {
+    return Object.keys(require.cache).some((id) => id === path.join(__dirname, 'sdk.js'));
+}

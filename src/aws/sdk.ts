@@ -29,12 +29,16 @@ export {
 } from '@aws-sdk/client-cloudwatch';
 export {
     AbortMultipartUploadCommand,
+    CreateBucketCommand,
+    DeleteObjectCommand,
     GetObjectCommand,
     HeadBucketCommand,
     HeadObjectCommand,
+    ListMultipartUploadsCommand,
     ListObjectsV2Command,
     PutObjectCommand,
     S3Client,
+    paginateListBuckets,
     paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 export { Upload } from '@aws-sdk/lib-storage';
@@ -46,6 +50,7 @@ export {
     paginateListRoles,
 } from '@aws-sdk/client-iam';
 export { CreateTopicCommand, SNSClient, paginateListTopics } from '@aws-sdk/client-sns';
+export { ServiceQuotasClient, paginateListServiceQuotas } from '@aws-sdk/client-service-quotas';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { ConfiguredRetryStrategy } from '@smithy/core/retry';
 export { loadSharedConfigFiles } from '@smithy/core/config';

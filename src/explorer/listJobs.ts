@@ -1,26 +1,27 @@
-import type { ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
-import type { AwsClients } from '../aws/clients';
+import type { BedrockClient, ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
+import type { AwsSdk } from '../aws/loadSdk';
 
-export interface JobQuery {
-    /** Only jobs submitted after this time. */
-    readonly submittedAfter?: Date;
-    readonly nameContains?: string;
+/** The part of AwsClients listing needs, so the bench can drive it outside VS Code. */
+export interface BedrockAccess {
+    bedrock(region: string): BedrockClient;
+    sdk(): AwsSdk;
 }
+
+/** The service's largest page: 1,000 jobs a region usually come in one request. */
+const pageSize = 1000;
 
 /** Every page of ListModelInvocationJobs for one region, newest first. */
 export async function listRegionJobs(
-    aws: AwsClients,
+    aws: BedrockAccess,
     region: string,
-    query: JobQuery,
+    submittedAfter: Date | undefined,
 ): Promise<ModelInvocationJobSummary[]> {
-    const sdk = aws.sdk();
-    const pages = sdk.paginateListModelInvocationJobs(
-        { client: aws.bedrock(region), pageSize: 1000 },
+    const pages = aws.sdk().paginateListModelInvocationJobs(
+        { client: aws.bedrock(region), pageSize },
         {
             sortBy: 'CreationTime',
             sortOrder: 'Descending',
-            ...(query.submittedAfter === undefined ? {} : { submitTimeAfter: query.submittedAfter }),
-            ...(query.nameContains === undefined ? {} : { nameContains: query.nameContains }),
+            ...(submittedAfter === undefined ? {} : { submitTimeAfter: submittedAfter }),
         },
     );
     const jobs: ModelInvocationJobSummary[] = [];
@@ -28,4 +29,26 @@ export async function listRegionJobs(
         jobs.push(...(page.invocationJobSummaries ?? []));
     }
     return jobs;
+}
+
+/** GetModelInvocationJob as a summary: the answer has the same fields plus request metadata. */
+export async function getJob(
+    aws: BedrockAccess,
+    region: string,
+    jobArn: string,
+): Promise<ModelInvocationJobSummary> {
+    const sdk = aws.sdk();
+    const answer = await aws
+        .bedrock(region)
+        .send(new sdk.GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
+    const job: Partial<typeof answer> = { ...answer };
+    delete job.$metadata;
+    return job as ModelInvocationJobSummary;
+}
+
+export async function stopJob(aws: BedrockAccess, region: string, jobArn: string): Promise<void> {
+    const sdk = aws.sdk();
+    await aws
+        .bedrock(region)
+        .send(new sdk.StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
 }

@@ -16,7 +16,10 @@ export interface Clock {
 
 /** A request whose signature checked out, routed to a service by its SigV4 credential scope. */
 export interface LocalRequest {
-    /** Signing name from the credential scope: bedrock, s3, monitoring, sts, iam, sns. */
+    /**
+     * Signing name from the credential scope: bedrock, s3, monitoring, sts, iam, sns,
+     * servicequotas.
+     */
     readonly service: string;
     readonly region: string;
     readonly accountId: string;
@@ -26,7 +29,10 @@ export interface LocalRequest {
     readonly rawPath: string;
     readonly query: URLSearchParams;
     readonly headers: IncomingHttpHeaders;
-    /** Whole body, already gunzipped and de-chunked. Services that stream (S3) read `stream` instead. */
+    /**
+     * Whole body, already gunzipped and de-chunked. Services that stream (S3) read `stream`
+     * instead.
+     */
     readonly body: Buffer;
     readonly requestId: string;
     /**
@@ -56,7 +62,7 @@ export class LocalAwsError extends Error {
         message: string,
         /** awsQuery / query-compatible services put Sender or Receiver here. */
         readonly fault: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
-        /** Extra fields some protocols add to the error body (S3: AWSAccessKeyId, ServerTime...). */
+        /** Extra fields some protocols add to the error body (S3: AWSAccessKeyId...). */
         readonly details: Readonly<Record<string, string>> = {},
     ) {
         super(message);
@@ -70,7 +76,10 @@ export type WireProtocol = 'restJson' | 'awsJson' | 'restXml' | 'awsQuery';
 export interface ServiceModule {
     /** SigV4 signing name this module answers for. */
     readonly signingName: string;
-    /** Defaults from the signing name: s3 restXml, sts/iam/sns awsQuery, monitoring awsJson, else restJson. */
+    /**
+     * Defaults from the signing name: s3 restXml, sts/iam/sns awsQuery, monitoring awsJson,
+     * else restJson.
+     */
     readonly protocol?: WireProtocol;
     /** True when the module reads `req.stream` instead of `req.body` (S3: bodies go to disk). */
     readonly streamsBody?: boolean;
@@ -101,6 +110,10 @@ export interface MetricDatum {
     readonly timestampMs: number;
     readonly value: number;
     readonly unit?: string;
+    /** CloudWatch is regional: where the datapoint belongs (default: the endpoint's region). */
+    readonly region?: string;
+    /** Default: the endpoint's account. */
+    readonly accountId?: string;
 }
 
 /** What the job simulator needs from the local CloudWatch. */
@@ -108,7 +121,7 @@ export interface MetricSink {
     put(datum: MetricDatum): void;
 }
 
-/** A route of the unsigned control API under `/__local/`; the body is parsed JSON (or undefined). */
+/** A route of the unsigned control API under `/__local/`; the body is parsed JSON or undefined. */
 export interface ControlRequest {
     readonly method: string;
     /** Path without the query string, e.g. `/__local/bedrock/jobs/abc/complete`. */

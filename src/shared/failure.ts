@@ -60,7 +60,7 @@ const invalidCredentialNames = new Set([
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
 
 export function classifyFailure(error: unknown, profile?: string): Failure {
-    const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
+    const e: ErrorLike = typeof error === 'object' && error !== null ? error : {};
     const name = typeof e.name === 'string' ? e.name : '';
     const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
     const requestId = e.$metadata?.requestId;

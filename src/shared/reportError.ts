@@ -8,12 +8,18 @@ export interface ReportOptions {
     readonly profile?: string;
     /** Offered as a "Retry" button. */
     readonly retry?: () => unknown;
+    /** A sentence after the service's message saying how to fix it. */
+    readonly hint?: string;
+    /** Feature-specific buttons, shown before Retry and Show Log. */
+    readonly actions?: readonly ReportAction[];
 }
 
-interface Action {
+export interface ReportAction {
     readonly title: string;
     readonly run: () => unknown;
 }
+
+type Action = ReportAction;
 
 /**
  * The one place a failure becomes a notification: the service's own message, the action that
@@ -27,7 +33,8 @@ export async function reportError(log: Log, error: unknown, options: ReportOptio
     }
     log.error(`${options.doing}: ${describeError(error)}`);
     const actions = actionsFor(failure, options, log);
-    const text = `${options.doing}. ${failure.message}`;
+    const hint = options.hint === undefined ? '' : ` ${options.hint}`;
+    const text = `${options.doing}. ${failure.message}${hint}`;
     const chosen = await vscode.window.showErrorMessage(text, ...actions.map((a) => a.title));
     await actions.find((a) => a.title === chosen)?.run();
 }
@@ -65,6 +72,7 @@ function actionsFor(failure: Failure, options: ReportOptions, log: Log): Action[
         default:
             break;
     }
+    actions.push(...(options.actions ?? []));
     if (options.retry !== undefined) {
         actions.push({ title: 'Retry', run: options.retry });
     }

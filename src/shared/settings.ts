@@ -10,6 +10,7 @@ export interface EndpointOverrides {
     readonly sts?: string;
     readonly iam?: string;
     readonly sns?: string;
+    readonly servicequotas?: string;
 }
 
 export type ServiceName = keyof EndpointOverrides;
@@ -31,6 +32,34 @@ export class Settings {
 
     get endpoints(): EndpointOverrides {
         return this.config.get<EndpointOverrides>('endpoints', {});
+    }
+
+    /** First delay between polls of a running job; it doubles while nothing changes, up to 10x. */
+    get pollIntervalSeconds(): number {
+        const value = this.config.get<number>('explorer.pollIntervalSeconds', 30);
+        return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 30;
+    }
+
+    /** Seconds between live refreshes of the Batch Metrics panel. */
+    get metricsRefreshSeconds(): number {
+        const seconds = this.config.get<number>('metrics.refreshIntervalSeconds', 60);
+        return Number.isFinite(seconds) ? Math.min(3600, Math.max(10, Math.round(seconds))) : 60;
+    }
+
+    /** Model whose request format .jsonl files are checked against when none was chosen. */
+    get defaultModelId(): string | undefined {
+        const id = this.config.get<string>('defaultModelId', '').trim();
+        return id === '' ? undefined : id;
+    }
+
+    /** `bedrockBatch.quotas.<name>` as set; unset or null means the documented default. */
+    quota(name: string): unknown {
+        return this.config.get<unknown>(`quotas.${name}`, null);
+    }
+
+    /** `bedrockBatch.prices` as set (rows are validated by their reader). */
+    get prices(): unknown {
+        return this.config.get<unknown>('prices', []);
     }
 
     async setRegions(regions: readonly string[]): Promise<void> {

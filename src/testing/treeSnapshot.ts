@@ -18,6 +18,8 @@ export async function snapshotTree<T>(provider: vscode.TreeDataProvider<T>, node
     const rows: TreeRow[] = [];
     for (const child of children) {
         const item = await provider.getTreeItem(child);
+        // What the hover shows once resolved, as VS Code asks for it when the user points at a row.
+        await provider.resolveTreeItem?.(item, child, new vscode.CancellationTokenSource().token);
         const expandable = item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
         rows.push({
             label: labelText(item.label),

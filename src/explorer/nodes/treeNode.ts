@@ -7,4 +7,6 @@ export interface TreeNode {
     readonly parent: TreeNode | undefined;
     getTreeItem(): vscode.TreeItem;
     getChildren(): Promise<TreeNode[]>;
+    /** A hover too costly to send for every row; built when the user points at this one. */
+    resolveTooltip?(): vscode.MarkdownString;
 }

@@ -1,0 +1,111 @@
+/** Checks the files of one job in turn and adds the job-level rules and totals at the end. */
+import type { BodyChecker } from './bodyContext';
+import { estimateCost, findPrice } from './cost';
+import { bodyCheckerFor } from './families/registry';
+import { FileChecker, type JobState } from './fileChecker';
+import { FAMILY_LABELS, isEmbeddingFamily, resolveModel } from './modelTarget';
+import { resolveOptions, type ResolvedOptions } from './options';
+import { RecordIdTracker } from './recordIdTracker';
+import type { CheckOptions, FileStats, JobCheckResult, ModelTarget } from './types';
+
+export class JobChecker implements JobState {
+    readonly target: ModelTarget;
+    readonly options: ResolvedOptions;
+    readonly checkBody: BodyChecker;
+    readonly ids: RecordIdTracker;
+    records = 0;
+    bytesBefore = 0;
+    tooManyRecordsReported = false;
+    tooLargeReported = false;
+    idLimitReported = false;
+    private readonly files: FileChecker[] = [];
+    private readonly fileBytes: number[] = [];
+
+    constructor(options: CheckOptions = {}) {
+        this.options = resolveOptions(options);
+        this.target = resolveModel(options.modelId, options.invocationType);
+        this.checkBody = bodyCheckerFor(this.target);
+        this.ids = new RecordIdTracker(this.options.quotas.maxRecordsPerJob);
+    }
+
+    fileName(index: number): string {
+        return this.files[index]?.path ?? `file ${index + 1}`;
+    }
+
+    /** Starts the next file; call `endFile` with its size before starting another. */
+    beginFile(path: string): FileChecker {
+        const file = new FileChecker(this, this.files.length, path);
+        this.files.push(file);
+        return file;
+    }
+
+    endFile(file: FileChecker, totalBytes: number): void {
+        this.fileBytes[file.index] = totalBytes;
+        this.bytesBefore += totalBytes;
+    }
+
+    finish(): JobCheckResult {
+        const several = this.files.length > 1;
+        this.files.forEach((file, i) => file.finishFile(this.fileBytes[i] ?? 0, several));
+        this.addJobDiagnostics();
+        const results = this.files.map((file) => file.result());
+        const stats = sumStats(results.map((result) => result.stats));
+        const price = findPrice(this.target.baseModelId, this.options.prices);
+        return {
+            files: results,
+            target: this.target,
+            stats,
+            errors: results.reduce((sum, r) => sum + r.errors, 0),
+            warnings: results.reduce((sum, r) => sum + r.warnings, 0),
+            infos: results.reduce((sum, r) => sum + r.infos, 0),
+            cost: price === undefined ? undefined : estimateCost(stats, price),
+        };
+    }
+
+    private addJobDiagnostics(): void {
+        const first = this.files[0];
+        if (first === undefined) {
+            return;
+        }
+        const { family, invocationType } = this.target;
+        if (invocationType === 'Converse' && isEmbeddingFamily(family)) {
+            first.addJobDiagnostic(
+                'model-invocation-unsupported',
+                `${FAMILY_LABELS[family]} is an embeddings model and cannot be used with the ` +
+                    'Converse invocation type: use InvokeModel',
+            );
+        }
+        const minimum = this.options.quotas.minRecordsPerJob;
+        if (this.options.jobQuotas && this.records < minimum) {
+            const where =
+                this.files.length > 1 ? `The job's ${this.files.length} files hold` : 'The job has';
+            const records = `${this.records} record${this.records === 1 ? '' : 's'}`;
+            first.addJobDiagnostic(
+                'job-too-few-records',
+                `${where} ${records}; Bedrock needs at least ${minimum} per job ` +
+                    '(quota "Minimum number of records per batch inference job"). Add records, ' +
+                    'or send these few through on-demand InvokeModel instead',
+            );
+        }
+    }
+}
+
+function sumStats(all: readonly Readonly<FileStats>[]): FileStats {
+    const total: FileStats = {
+        records: 0,
+        bytes: 0,
+        blankLines: 0,
+        recordsWithoutId: 0,
+        estimatedInputTokens: 0,
+        mediaBlocks: 0,
+        maxOutputTokens: 0,
+        recordsWithoutOutputLimit: 0,
+        recordsNotEstimated: 0,
+    };
+    for (const stats of all) {
+        for (const key of Object.keys(total) as (keyof FileStats)[]) {
+            total[key] += stats[key];
+        }
+    }
+    return total;
+}

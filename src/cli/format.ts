@@ -1,0 +1,152 @@
+/** Renders a job's check result as text (one line per diagnostic, then a summary) or JSON. */
+import { CHARS_PER_TOKEN, TOKENS_PER_MEDIA_BLOCK } from '../checker/tokenEstimate';
+import { formatBytes } from '../checker/fileChecker';
+import { FAMILY_LABELS, isEmbeddingFamily } from '../checker/modelTarget';
+import type { FileCheckResult, JobCheckResult } from '../checker/types';
+
+const number = new Intl.NumberFormat('en-US');
+
+function plural(n: number, word: string): string {
+    return `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function usd(amount: number): string {
+    if (amount > 0 && amount < 0.0001) {
+        return '<$0.0001';
+    }
+    return amount > 0 && amount < 0.01 ? `$${amount.toFixed(4)}` : `$${amount.toFixed(2)}`;
+}
+
+function approx(amount: number): string {
+    const shown = usd(amount);
+    return shown.startsWith('<') ? shown : `~${shown}`;
+}
+
+function omittedLine(file: FileCheckResult): string {
+    const shown = new Map<string, number>();
+    for (const d of file.diagnostics) {
+        shown.set(d.code, (shown.get(d.code) ?? 0) + 1);
+    }
+    const hidden = Object.entries(file.counts)
+        .map(([code, count]) => [code, (count ?? 0) - (shown.get(code) ?? 0)] as const)
+        .filter(([, count]) => count > 0)
+        .map(([code, count]) => `${code} ${number.format(count)}`);
+    const more = plural(file.omitted, 'more diagnostic');
+    return `${file.path}: ${more} not listed (${hidden.join(', ')})\n`;
+}
+
+export function formatText(result: JobCheckResult): string {
+    const out: string[] = [];
+    for (const file of result.files) {
+        for (const d of file.diagnostics) {
+            out.push(`${file.path}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+        }
+        if (file.omitted > 0) {
+            out.push(omittedLine(file));
+        }
+    }
+    if (out.length > 0) {
+        out.push('\n');
+    }
+    out.push(...summary(result));
+    return out.join('');
+}
+
+function summary(result: JobCheckResult): string[] {
+    const { stats, target } = result;
+    const lines: string[] = [];
+    const model =
+        target.modelId === undefined
+            ? 'no model given: only the record structure was checked (pass --model to check ' +
+              'request bodies and estimate cost)'
+            : `${target.modelId} (${FAMILY_LABELS[target.family]}, ${target.invocationType})`;
+    lines.push(`Checked ${plural(result.files.length, 'file')} as one job; model: ${model}`);
+    lines.push(`  records        ${number.format(stats.records)}`);
+    lines.push(`  size           ${formatBytes(stats.bytes)}`);
+    lines.push(...estimates(result));
+    lines.push(
+        `  result         ${plural(result.errors, 'error')}, ` +
+            `${plural(result.warnings, 'warning')}, ${plural(result.infos, 'info')}`,
+    );
+    return lines.map((line) => `${line}\n`);
+}
+
+function estimates(result: JobCheckResult): string[] {
+    const { stats, target, cost } = result;
+    const estimated = stats.records - stats.recordsNotEstimated;
+    if (estimated === 0) {
+        return stats.records === 0
+            ? []
+            : ['  estimates      none (no record has a usable modelInput)'];
+    }
+    const lines: string[] = [];
+    const left = stats.recordsNotEstimated;
+    const leftOut =
+        left > 0 ? `; ${plural(left, 'record')} without a usable modelInput left out` : '';
+    const media = stats.mediaBlocks > 0 ? `, ${plural(stats.mediaBlocks, 'media block')}` : '';
+    lines.push(
+        `  input tokens   ~${number.format(stats.estimatedInputTokens)} (estimate: text ` +
+            `characters / ${CHARS_PER_TOKEN}, ${number.format(TOKENS_PER_MEDIA_BLOCK)} per ` +
+            `image/document${media}${leftOut})`,
+    );
+    if (target.modelId === undefined) {
+        return lines;
+    }
+    if (isEmbeddingFamily(target.family)) {
+        lines.push('  output tokens  0 (embeddings are billed for input only)');
+    } else if (stats.recordsWithoutOutputLimit === estimated) {
+        lines.push('  output tokens  unknown (no record sets an output limit)');
+    } else {
+        const unbounded =
+            stats.recordsWithoutOutputLimit > 0
+                ? `; ${plural(stats.recordsWithoutOutputLimit, 'record')} set no limit`
+                : '';
+        lines.push(
+            `  output tokens  <= ${number.format(stats.maxOutputTokens)} (sum of the records' ` +
+                `output limits${unbounded})`,
+        );
+    }
+    if (cost === undefined) {
+        lines.push('  batch cost     unknown (no price for this model)');
+    } else {
+        lines.push(
+            `  batch cost     ${approx(cost.inputUsd)} input + <= ${usd(cost.maxOutputUsd)} ` +
+                `output (price row ${cost.modelPrefix}: $${cost.batchInputPerMillion} / ` +
+                `$${cost.batchOutputPerMillion} per 1M tokens; default prices, check them)`,
+        );
+    }
+    return lines;
+}
+
+export function formatJson(result: JobCheckResult): string {
+    const files = result.files.map((file) => ({
+        path: file.path,
+        diagnostics: file.diagnostics.map((d) => ({
+            line: d.line,
+            column: d.column,
+            ...(d.endColumn === undefined ? {} : { endColumn: d.endColumn }),
+            severity: d.severity,
+            code: d.code,
+            message: d.message,
+            ...(d.fix === undefined ? {} : { fix: d.fix }),
+        })),
+        omittedDiagnostics: file.omitted,
+        counts: file.counts,
+        errors: file.errors,
+        warnings: file.warnings,
+        infos: file.infos,
+        stats: file.stats,
+    }));
+    const job = {
+        modelId: result.target.modelId ?? null,
+        baseModelId: result.target.baseModelId ?? null,
+        family: result.target.family,
+        invocationType: result.target.invocationType,
+        stats: result.stats,
+        errors: result.errors,
+        warnings: result.warnings,
+        infos: result.infos,
+        cost: result.cost ?? null,
+    };
+    return `${JSON.stringify({ ok: result.errors === 0, files, job })}\n`;
+}

@@ -1,0 +1,123 @@
+/**
+ * `dist/sandbox.js`: the local AWS endpoint as the sandbox runs it. Real-time clock with the
+ * sandbox's job pace, seeded with a bucket and a service role, optionally writing the sample
+ * files into a folder. Prints one JSON line (SandboxInfo) on stdout once it serves; logs go to
+ * stderr. Stops on SIGTERM or SIGINT, and when the process that forked it goes away (its IPC
+ * channel closes), so it is never left running on its own.
+ */
+import { BedrockService } from '../localAws/bedrock';
+import { startLocalAws, type LocalAws } from '../localAws';
+import { defaultSandboxSpeed, sandboxPace } from './pace';
+import type { SandboxInfo } from './sandboxInfo';
+import { seedSandbox } from './seed';
+import { writeSampleWorkspace } from './writeSamples';
+
+interface ServerOptions {
+    port: number;
+    speed: number;
+    samples?: string;
+}
+
+const usage = 'usage: sandbox [--port N] [--speed X] [--samples DIR]\n';
+
+function parseArgs(argv: readonly string[]): ServerOptions {
+    const options: ServerOptions = { port: 0, speed: defaultSandboxSpeed };
+    for (let i = 0; i < argv.length; i++) {
+        const flag = argv[i] ?? '';
+        const value = (): string => {
+            const next = argv[++i];
+            if (next === undefined || next === '') {
+                throw new Error(`${flag} needs a value`);
+            }
+            return next;
+        };
+        switch (flag) {
+            case '--port': {
+                const port = Number(value());
+                if (!Number.isInteger(port) || port < 0 || port > 65535) {
+                    throw new Error('--port must be an integer from 0 to 65535');
+                }
+                options.port = port;
+                break;
+            }
+            case '--speed':
+                options.speed = Number(value());
+                sandboxPace(options.speed);
+                break;
+            case '--samples':
+                options.samples = value();
+                break;
+            default:
+                throw new Error(`unknown argument ${flag}`);
+        }
+    }
+    return options;
+}
+
+async function start(options: ServerOptions): Promise<{ local: LocalAws; info: SandboxInfo }> {
+    const local = await startLocalAws({ port: options.port, clock: { kind: 'scaled', speed: 1 } });
+    try {
+        const bedrock = local.state('bedrock');
+        if (!(bedrock instanceof BedrockService)) {
+            throw new Error('the endpoint serves no Bedrock');
+        }
+        await bedrock.updateSettings(sandboxPace(options.speed));
+        const seeded = await seedSandbox(local);
+        if (options.samples !== undefined) {
+            await writeSampleWorkspace(options.samples);
+        }
+        const info: SandboxInfo = {
+            endpoint: local.endpoint,
+            region: local.region,
+            accessKeyId: local.credentials.accessKeyId,
+            secretAccessKey: local.credentials.secretAccessKey,
+            bucket: seeded.bucket,
+            roleArn: seeded.roleArn,
+            speed: options.speed,
+        };
+        return { local, info };
+    } catch (error) {
+        await local.stop();
+        throw error;
+    }
+}
+
+async function main(): Promise<void> {
+    let options: ServerOptions;
+    try {
+        options = parseArgs(process.argv.slice(2));
+    } catch (error) {
+        process.stderr.write(`sandbox: ${(error as Error).message}\n${usage}`);
+        process.exit(2);
+    }
+    const { local, info } = await start(options);
+    let stopping = false;
+    const stop = (why: string): void => {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        process.stderr.write(`sandbox: stopping (${why})\n`);
+        local.stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+                process.stderr.write(`sandbox: stop failed: ${String(error)}\n`);
+                process.exit(1);
+            },
+        );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    if (process.send !== undefined) {
+        process.on('disconnect', () => stop('the parent process is gone'));
+    }
+    process.stdout.write(`${JSON.stringify(info)}\n`);
+    process.stderr.write(
+        `sandbox: serving on ${local.endpoint} (jobs at speed ${options.speed})\n`);
+}
+
+main().catch((error: unknown) => {
+    const text = error instanceof Error ? error.stack ?? error.message : String(error);
+    process.stderr.write(`sandbox: ${text}\n`);
+    process.exit(1);
+});

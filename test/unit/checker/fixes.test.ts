@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { checkText } from '../../../src/checker/check';
+import { fixEdits } from '../../../src/checker/fixes';
+import type { RuleCode } from '../../../src/checker/rules';
+import type { CheckOptions, Diagnostic, TextEdit } from '../../../src/checker/types';
+import { CLAUDE, fixtureText } from './fixtures';
+
+/** Applies single-line edits the way an editor would (1-based columns, exclusive end). */
+function apply(text: string, edits: readonly TextEdit[]): string {
+    const lines = text.split('\n');
+    const sorted = [...edits].sort((a, b) => b.line - a.line || b.column - a.column);
+    for (const edit of sorted) {
+        assert.equal(edit.endLine, edit.line, 'fixes stay on one line');
+        const line = lines[edit.line - 1] ?? '';
+        lines[edit.line - 1] =
+            line.slice(0, edit.column - 1) + edit.newText + line.slice(edit.endColumn - 1);
+    }
+    return lines.join('\n');
+}
+
+const OPTIONS: CheckOptions = { modelId: CLAUDE, jobQuotas: false };
+
+function firstWithFix(text: string, code: RuleCode, options = OPTIONS): Diagnostic {
+    const found = checkText(text, options).diagnostics.find((d) => d.code === code);
+    assert.ok(found?.fix, `no ${code} with a fix`);
+    return found;
+}
+
+function codes(text: string, options = OPTIONS): RuleCode[] {
+    return checkText(text, options).diagnostics.map((d) => d.code);
+}
+
+describe('fixEdits', () => {
+    it('inserts anthropic_version so the Claude records pass', () => {
+        const text = fixtureText('bad/claudeNoAnthropicVersion.jsonl');
+        const diagnostic = firstWithFix(text, 'claude-missing-anthropic-version');
+        assert.equal(diagnostic.fix?.title, 'Add "anthropic_version": "bedrock-2023-05-31"');
+        const fixed = apply(text, fixEdits(text, diagnostic.fix));
+        assert.deepEqual(codes(fixed), ['claude-missing-anthropic-version']);
+        assert.match(
+            fixed.split('\n')[0] ?? '',
+            /"modelInput": \{"anthropic_version": "bedrock-2023-05-31", "messages"/,
+        );
+    });
+
+    it('removes a stray modelId whether it comes first or last', () => {
+        const text = fixtureText('bad/strayModelId.jsonl');
+        const diagnostics = checkText(text, OPTIONS).diagnostics;
+        const edits = diagnostics.flatMap((d) => (d.fix ? fixEdits(text, d.fix) : []));
+        assert.equal(edits.length, 2);
+        const fixed = apply(text, edits);
+        assert.deepEqual(codes(fixed), []);
+        for (const line of fixed.trim().split('\n')) {
+            assert.doesNotMatch(line, /modelId/);
+            JSON.parse(line);
+        }
+    });
+
+    it('moves a top-level body into modelInput and keeps the recordId outside', () => {
+        const text = fixtureText('bad/missingWrapper.jsonl');
+        const diagnostic = firstWithFix(text, 'model-input-wrapper-missing', {
+            modelId: 'mistral.mistral-7b-instruct-v0:2',
+            jobQuotas: false,
+        });
+        const fixed = apply(text, fixEdits(text, diagnostic.fix!));
+        const record = JSON.parse(fixed.split('\n')[0] ?? '') as Record<string, unknown>;
+        assert.deepEqual(Object.keys(record), ['recordId', 'modelInput']);
+        assert.equal(record['recordId'], '0');
+        const body = Object.keys(record['modelInput'] as object);
+        assert.deepEqual(body, ['prompt', 'max_tokens', 'temperature']);
+    });
+
+    it('gives every record without an id a new one that clashes with none', () => {
+        const body = (text: string): string =>
+            JSON.stringify({
+                anthropic_version: 'bedrock-2023-05-31',
+                max_tokens: 5,
+                messages: [{ role: 'user', content: text }],
+            });
+        const text = [
+            `{"modelInput": ${body('a')}}`,
+            `{"recordId": "rec-000003", "modelInput": ${body('b')}}`,
+            `{"modelInput": ${body('c')}}`,
+            '{ }',
+        ].join('\n');
+        const diagnostic = firstWithFix(text, 'record-id-missing');
+        const fixed = apply(text, fixEdits(text, diagnostic.fix!));
+        const ids = fixed.split('\n').map((l) => (JSON.parse(l) as { recordId?: string }).recordId);
+        assert.deepEqual(ids, ['rec-000001', 'rec-000003', 'rec-000003-2', 'rec-000004']);
+        assert.ok(!codes(fixed).includes('record-id-missing'));
+    });
+
+    it('adds "type": "text" to a Converse-style block in a Claude body', () => {
+        const text = fixtureText('bad/claudeShape.jsonl').split('\n')[5] ?? '';
+        const diagnostic = firstWithFix(text, 'content-block-missing-type');
+        assert.deepEqual(codes(apply(text, fixEdits(text, diagnostic.fix!))), []);
+    });
+
+    it('removes Claude\'s "type" from Converse blocks and toolConfig from Converse bodies', () => {
+        const converse: CheckOptions = {
+            modelId: CLAUDE,
+            invocationType: 'Converse',
+            jobQuotas: false,
+        };
+        const files = ['bad/neitherMessagesNorConverse.jsonl', 'bad/converseToolConfig.jsonl'];
+        for (const file of files) {
+            const text = fixtureText(file);
+            const edits = checkText(text, converse).diagnostics.flatMap((d) =>
+                d.fix ? fixEdits(text, d.fix) : [],
+            );
+            assert.ok(edits.length > 0, file);
+            assert.deepEqual(codes(apply(text, edits), converse), [], file);
+        }
+    });
+
+    it('offers no edits once the line has changed under the fix', () => {
+        const text = fixtureText('bad/claudeNoAnthropicVersion.jsonl');
+        const diagnostic = firstWithFix(text, 'claude-missing-anthropic-version');
+        assert.deepEqual(fixEdits('{"broken": \n', diagnostic.fix!), []);
+        assert.deepEqual(fixEdits('{"recordId": "x"}\n', diagnostic.fix!), []);
+    });
+});

@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { checkText } from '../../../src/checker/check';
+import {
+    approximately,
+    estimateLines,
+    estimateRows,
+    formatBytes,
+    formatUsd,
+    problemCounts,
+    targetLabel,
+} from '../../../src/diagnostics/checkSummary';
+import { combineChecks } from '../../../src/submit/combineChecks';
+
+function claudeRecords(count: number): string {
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+        lines.push(
+            JSON.stringify({
+                recordId: `r${i}`,
+                modelInput: {
+                    anthropic_version: 'bedrock-2023-05-31',
+                    max_tokens: 100,
+                    messages: [
+                        {
+                            role: 'user',
+                            content: [
+                                {
+                                    type: 'text',
+                                    text: 'Summarize this call transcript in one line.',
+                                },
+                            ],
+                        },
+                    ],
+                },
+            }),
+        );
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+describe('check summaries', () => {
+    it('formats counts, sizes and money for people', () => {
+        assert.equal(problemCounts({ errors: 0, warnings: 0 }), 'no problems');
+        assert.equal(problemCounts({ errors: 1, warnings: 2 }), '1 error, 2 warnings');
+        assert.equal(formatBytes(999), '999 bytes');
+        assert.equal(formatBytes(1_500_000), '1.5 MB');
+        assert.equal(formatUsd(0.004), '< $0.01');
+        assert.equal(formatUsd(12.345), '$12.35');
+    });
+
+    it('states records, tokens and the batch cost of a Claude file', () => {
+        const result = checkText(claudeRecords(150), {
+            modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+        }).job;
+        const lines = estimateLines(result);
+        assert.match(lines.records, /^150 records, /);
+        assert.match(lines.tokens, /input tokens, at most 15,000 output tokens/);
+        assert.match(lines.cost, /for input at the batch price \(anthropic\.claude-3-haiku\)/);
+        assert.equal(targetLabel(result), 'Anthropic Claude rules, InvokeModel');
+    });
+
+    it('gives the confirmation its short rows, with the price they come from', () => {
+        const rows = estimateRows(
+            checkText(claudeRecords(3000), { modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0' })
+                .job,
+        );
+        assert.match(rows.records, /^Records: 3,000 records, \d+ kB$/);
+        assert.equal(rows.tokens.endsWith('input, at most 300,000 output'), true, rows.tokens);
+        assert.match(rows.cost, /^Cost: about \$0\.\d\d input \+ up to \$2\.25 output$/);
+        assert.equal(
+            rows.costBasis,
+            'batch price of anthropic.claude-3-5-sonnet: $1.5 input, $7.5 output per 1M tokens',
+        );
+        assert.equal(approximately(0.001), '< $0.01');
+        assert.equal(approximately(3), 'about $3.00');
+    });
+
+    it('says when broken records are left out of the token estimate', () => {
+        const text = `${claudeRecords(100)}{"recordId": "x", "modelInput": \n`;
+        const lines = estimateLines(
+            checkText(text, { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }).job,
+        );
+        assert.match(lines.tokens, /\(1 unreadable record not counted\)$/);
+    });
+
+    it('says why there is no cost without a model', () => {
+        const result = checkText(claudeRecords(120)).job;
+        assert.equal(estimateLines(result).cost, 'cost unknown: no model chosen');
+        assert.equal(targetLabel(result), 'generic rules (no model chosen)');
+    });
+
+    it('adds per-file jobs up for one confirmation', () => {
+        const options = { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' };
+        const a = checkText(claudeRecords(100), options).job;
+        const b = checkText(claudeRecords(200), options).job;
+        const total = combineChecks([a, b]);
+        assert.equal(total?.stats.records, 300);
+        assert.equal(total?.files.length, 2);
+        assert.ok(
+            Math.abs(
+                (total?.cost?.inputUsd ?? 0) - ((a.cost?.inputUsd ?? 0) + (b.cost?.inputUsd ?? 0)),
+            ) < 1e-12,
+        );
+        assert.equal(combineChecks([]), undefined);
+    });
+});
