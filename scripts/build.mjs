@@ -21,6 +21,18 @@ const node = {
     absWorkingDir: root,
 };
 
+// Each webview bundles its own copy of what it imports from webview/shared.
+const browser = {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+};
+
 const entries = [
     { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     // Loaded with require() on the first AWS call, never at activation.
@@ -35,30 +47,12 @@ const entries = [
     // Forked by Open Sandbox and scripts/start.mjs: the local endpoint, seeded, at sandbox pace.
     { ...node, entryPoints: ['src/sandbox/server.ts'], outfile: 'dist/sandbox.js' },
     {
-        bundle: true,
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        sourcemap: production ? false : 'linked',
-        minify: production,
-        logLevel: 'warning',
-        absWorkingDir: root,
+        ...browser,
         entryPoints: ['webview/metrics/main.ts'],
         outfile: 'dist/webview/metrics.js',
         loader: { '.ttf': 'file' },
     },
-    {
-        bundle: true,
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        sourcemap: production ? false : 'linked',
-        minify: production,
-        logLevel: 'warning',
-        absWorkingDir: root,
-        entryPoints: ['webview/results/main.ts'],
-        outfile: 'dist/webview/results.js',
-    },
+    { ...browser, entryPoints: ['webview/results/main.ts'], outfile: 'dist/webview/results.js' },
 ];
 
 const present = entries.filter((e) => existsSync(join(root, e.entryPoints[0])));

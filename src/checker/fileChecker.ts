@@ -6,6 +6,7 @@
 import type { BodyChecker, BodyContext, BodyFix, JsonObject } from './bodyContext';
 import { DiagnosticSink } from './diagnosticSink';
 import { isObject } from './families/common';
+import { emptyFileStats } from './fileStats';
 import { findSyntaxError, locatePath, positionFromParseError } from './jsonScan';
 import type { ResolvedOptions } from './options';
 import type { RecordIdTracker } from './recordIdTracker';
@@ -61,17 +62,7 @@ function shortId(id: string): string {
 
 export class FileChecker implements BodyContext, RecordReporter {
     lineNumber = 0;
-    readonly stats: FileStats = {
-        records: 0,
-        bytes: 0,
-        blankLines: 0,
-        recordsWithoutId: 0,
-        estimatedInputTokens: 0,
-        mediaBlocks: 0,
-        maxOutputTokens: 0,
-        recordsWithoutOutputLimit: 0,
-        recordsNotEstimated: 0,
-    };
+    readonly stats: FileStats = emptyFileStats();
     private readonly sink: DiagnosticSink;
     private lineText = '';
     private firstLineWithoutId = 0;

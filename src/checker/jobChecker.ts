@@ -3,10 +3,11 @@ import type { BodyChecker } from './bodyContext';
 import { estimateCost, findPrice } from './cost';
 import { bodyCheckerFor } from './families/registry';
 import { FileChecker, type JobState } from './fileChecker';
+import { sumFileStats } from './fileStats';
 import { FAMILY_LABELS, isEmbeddingFamily, resolveModel } from './modelTarget';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { RecordIdTracker } from './recordIdTracker';
-import type { CheckOptions, FileStats, JobCheckResult, ModelTarget } from './types';
+import type { CheckOptions, JobCheckResult, ModelTarget } from './types';
 
 export class JobChecker implements JobState {
     readonly target: ModelTarget;
@@ -49,7 +50,7 @@ export class JobChecker implements JobState {
         this.files.forEach((file, i) => file.finishFile(this.fileBytes[i] ?? 0, several));
         this.addJobDiagnostics();
         const results = this.files.map((file) => file.result());
-        const stats = sumStats(results.map((result) => result.stats));
+        const stats = sumFileStats(results.map((result) => result.stats));
         const price = findPrice(this.target.baseModelId, this.options.prices);
         return {
             files: results,
@@ -79,33 +80,13 @@ export class JobChecker implements JobState {
         if (this.options.jobQuotas && this.records < minimum) {
             const where =
                 this.files.length > 1 ? `The job's ${this.files.length} files hold` : 'The job has';
-            const records = `${this.records} record${this.records === 1 ? '' : 's'}`;
+            const records = `${this.records.toLocaleString('en-US')} record${this.records === 1 ? '' : 's'}`;
             first.addJobDiagnostic(
                 'job-too-few-records',
-                `${where} ${records}; Bedrock needs at least ${minimum} per job ` +
+                `${where} ${records}; Bedrock needs at least ${minimum.toLocaleString('en-US')} per job ` +
                     '(quota "Minimum number of records per batch inference job"). Add records, ' +
                     'or send these few through on-demand InvokeModel instead',
             );
         }
     }
-}
-
-function sumStats(all: readonly Readonly<FileStats>[]): FileStats {
-    const total: FileStats = {
-        records: 0,
-        bytes: 0,
-        blankLines: 0,
-        recordsWithoutId: 0,
-        estimatedInputTokens: 0,
-        mediaBlocks: 0,
-        maxOutputTokens: 0,
-        recordsWithoutOutputLimit: 0,
-        recordsNotEstimated: 0,
-    };
-    for (const stats of all) {
-        for (const key of Object.keys(total) as (keyof FileStats)[]) {
-            total[key] += stats[key];
-        }
-    }
-    return total;
 }

@@ -2,7 +2,9 @@
  * `aws-local`: runs the local AWS endpoint until SIGTERM/SIGINT. Prints one JSON line with the
  * endpoint and credentials on stdout; everything else goes to stderr.
  */
+import { optionsOrExit, portFlag, readFlags } from './cliFlags';
 import { startLocalAws } from './index';
+import { stopOnSignals } from './stopOnSignals';
 
 interface CliOptions {
     port: number;
@@ -15,58 +17,38 @@ const USAGE = 'usage: aws-local [--port N] [--speed X] [--data-dir DIR] [--regio
 
 function parseArgs(argv: readonly string[]): CliOptions {
     const options: CliOptions = { port: 0, speed: 1 };
-    for (let i = 0; i < argv.length; i++) {
-        const flag = argv[i] ?? '';
-        const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
-        const value = (): string => {
-            const next = inline ?? argv[++i];
-            if (next === undefined || next === '') {
-                throw new Error(`${name ?? flag} needs a value`);
-            }
-            return next;
-        };
-        switch (name) {
-            case '--port': {
-                const port = Number(value());
-                if (!Number.isInteger(port) || port < 0 || port > 65535) {
-                    throw new Error('--port must be an integer from 0 to 65535');
-                }
-                options.port = port;
-                break;
-            }
+    readFlags(argv, (flag, value) => {
+        switch (flag) {
+            case '--port':
+                options.port = portFlag(value());
+                return true;
             case '--speed': {
                 const speed = Number(value());
                 if (!Number.isFinite(speed) || speed <= 0) {
                     throw new Error('--speed must be a positive number');
                 }
                 options.speed = speed;
-                break;
+                return true;
             }
             case '--data-dir':
                 options.dataDir = value();
-                break;
+                return true;
             case '--region':
                 options.region = value();
-                break;
+                return true;
             case '--help':
             case '-h':
                 process.stdout.write(USAGE);
                 return process.exit(0);
             default:
-                throw new Error(`unknown argument ${flag}`);
+                return false;
         }
-    }
+    });
     return options;
 }
 
 async function main(): Promise<void> {
-    let options: CliOptions;
-    try {
-        options = parseArgs(process.argv.slice(2));
-    } catch (error) {
-        process.stderr.write(`aws-local: ${(error as Error).message}\n${USAGE}`);
-        process.exit(2);
-    }
+    const options = optionsOrExit('aws-local', USAGE, () => parseArgs(process.argv.slice(2)));
     const local = await startLocalAws({
         port: options.port,
         clock: { kind: 'scaled', speed: options.speed },
@@ -84,22 +66,7 @@ async function main(): Promise<void> {
     process.stderr.write(
         `aws-local: serving on ${local.endpoint} (data in ${local.dataDir}); stop with Ctrl+C\n`,
     );
-    let stopping = false;
-    const stop = (): void => {
-        if (stopping) {
-            return;
-        }
-        stopping = true;
-        local.stop().then(
-            () => process.exit(0),
-            (error: unknown) => {
-                process.stderr.write(`aws-local: stop failed: ${String(error)}\n`);
-                process.exit(1);
-            },
-        );
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    stopOnSignals(local, 'aws-local');
 }
 
 main().catch((error: unknown) => {

@@ -88,10 +88,7 @@ export function parseQuotaName(name: string): ParsedQuotaName | undefined {
 }
 
 /** Display names that may follow "for" in the model's quota names. */
-export function displayNamesOf(
-    modelId: string,
-    models: ReadonlyMap<string, ModelName>,
-): string[] {
+export function displayNamesOf(modelId: string, models: ReadonlyMap<string, ModelName>): string[] {
     const baseId = baseModelIdOf(modelId);
     const model = baseId === undefined ? undefined : models.get(baseId);
     if (model === undefined || model.modelName.trim() === '') {

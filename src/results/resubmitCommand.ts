@@ -2,9 +2,9 @@
  * Resubmit Failed and Missing Records: a new `<name>.retry-N.jsonl` with the original lines of
  * every record that errored or never came back, then an offer to submit it.
  */
-import { access } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { pathExists } from '../shared/pathExists';
 import type { S3Reader } from './downloadObjects';
 import { listOutputFiles, readJobInfo, type JobInfo } from './jobFolder';
 import { readFileLines, splitLines, type RawLine } from './lineReader';
@@ -196,7 +196,7 @@ async function inputSource(
     const known =
         info?.localInput ??
         (info === undefined ? undefined : deps.submissions(info.jobArn)?.inputFile);
-    if (known !== undefined && (await exists(known))) {
+    if (known !== undefined && (await pathExists(known))) {
         return { kind: 'local', path: known };
     }
     const local = '$(file) Choose the local input file…';
@@ -222,13 +222,4 @@ async function inputSource(
     });
     const path = chosen?.[0]?.fsPath;
     return path === undefined ? undefined : { kind: 'local', path };
-}
-
-async function exists(path: string): Promise<boolean> {
-    try {
-        await access(path);
-        return true;
-    } catch {
-        return false;
-    }
 }

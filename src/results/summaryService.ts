@@ -3,13 +3,13 @@
  * from the downloaded folder, else from the manifest in S3, then cached.
  */
 import type { ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
-import { access } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { findPrice } from '../checker/cost';
 import { baseModelIdOf } from '../checker/modelTarget';
 import type { PriceRow } from '../checker/types';
 import type { Ctx } from '../ctx';
 import { describeError } from '../shared/log';
+import { pathExists } from '../shared/pathExists';
 import type { DownloadRegistry } from './downloadRegistry';
 import { isFinished, jobIdOf } from './jobRef';
 import { summaryFromFolder, summaryFromS3 } from './jobSummary';
@@ -104,7 +104,7 @@ export class SummaryService implements vscode.Disposable {
                 ? undefined
                 : findPrice(baseModelIdOf(job.modelId), this.prices());
         const folder = this.registry.folderOf(jobArn);
-        if (folder !== undefined && (await exists(folder))) {
+        if (folder !== undefined && (await pathExists(folder))) {
             const local = await summaryFromFolder(folder, price);
             if (local !== undefined) {
                 return local;
@@ -116,14 +116,5 @@ export class SummaryService implements vscode.Disposable {
         return prefix === undefined
             ? undefined
             : summaryFromS3(sdkS3Reader(this.ctx.aws, region), prefix, price);
-    }
-}
-
-async function exists(path: string): Promise<boolean> {
-    try {
-        await access(path);
-        return true;
-    } catch {
-        return false;
     }
 }

@@ -7,6 +7,8 @@
  */
 import { BedrockService } from '../localAws/bedrock';
 import { startLocalAws, type LocalAws } from '../localAws';
+import { optionsOrExit, portFlag, readFlags } from '../localAws/cliFlags';
+import { stopOnSignals } from '../localAws/stopOnSignals';
 import { defaultSandboxSpeed, sandboxPace } from './pace';
 import type { SandboxInfo } from './sandboxInfo';
 import { seedSandbox } from './seed';
@@ -22,35 +24,22 @@ const usage = 'usage: sandbox [--port N] [--speed X] [--samples DIR]\n';
 
 function parseArgs(argv: readonly string[]): ServerOptions {
     const options: ServerOptions = { port: 0, speed: defaultSandboxSpeed };
-    for (let i = 0; i < argv.length; i++) {
-        const flag = argv[i] ?? '';
-        const value = (): string => {
-            const next = argv[++i];
-            if (next === undefined || next === '') {
-                throw new Error(`${flag} needs a value`);
-            }
-            return next;
-        };
+    readFlags(argv, (flag, value) => {
         switch (flag) {
-            case '--port': {
-                const port = Number(value());
-                if (!Number.isInteger(port) || port < 0 || port > 65535) {
-                    throw new Error('--port must be an integer from 0 to 65535');
-                }
-                options.port = port;
-                break;
-            }
+            case '--port':
+                options.port = portFlag(value());
+                return true;
             case '--speed':
                 options.speed = Number(value());
                 sandboxPace(options.speed);
-                break;
+                return true;
             case '--samples':
                 options.samples = value();
-                break;
+                return true;
             default:
-                throw new Error(`unknown argument ${flag}`);
+                return false;
         }
-    }
+    });
     return options;
 }
 
@@ -83,31 +72,9 @@ async function start(options: ServerOptions): Promise<{ local: LocalAws; info: S
 }
 
 async function main(): Promise<void> {
-    let options: ServerOptions;
-    try {
-        options = parseArgs(process.argv.slice(2));
-    } catch (error) {
-        process.stderr.write(`sandbox: ${(error as Error).message}\n${usage}`);
-        process.exit(2);
-    }
+    const options = optionsOrExit('sandbox', usage, () => parseArgs(process.argv.slice(2)));
     const { local, info } = await start(options);
-    let stopping = false;
-    const stop = (why: string): void => {
-        if (stopping) {
-            return;
-        }
-        stopping = true;
-        process.stderr.write(`sandbox: stopping (${why})\n`);
-        local.stop().then(
-            () => process.exit(0),
-            (error: unknown) => {
-                process.stderr.write(`sandbox: stop failed: ${String(error)}\n`);
-                process.exit(1);
-            },
-        );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
+    const stop = stopOnSignals(local, 'sandbox', { announce: true });
     if (process.send !== undefined) {
         process.on('disconnect', () => stop('the parent process is gone'));
     }

@@ -6,6 +6,7 @@ import { BedrockClient, CreateModelInvocationJobCommand } from '@aws-sdk/client-
 import { S3Client, CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import type { TreeRow } from '../../src/testing/treeSnapshot';
+import { localClientConfig } from './support/clientConfig';
 import { extensionApi } from './support/extension';
 import { useLocalAws, type TestAws } from './support/localAws';
 import { waitFor } from './support/waitFor';
@@ -46,11 +47,7 @@ describe('foundation: the explorer lists jobs from the endpoint through the real
 
     it('shows the configured region with the jobs the endpoint returned, grouped by model', async () => {
         const { aws } = local;
-        const config = {
-            region: aws.region,
-            endpoint: aws.endpoint,
-            credentials: aws.credentials,
-        };
+        const config = localClientConfig(aws);
         const s3 = new S3Client({ ...config, forcePathStyle: true });
         await s3.send(new CreateBucketCommand({ Bucket: 'foundation-input' }));
         await s3.send(new PutObjectCommand({ Bucket: 'foundation-input', Key: 'in/records.jsonl', Body: claudeInput(120) }));

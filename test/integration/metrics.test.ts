@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import { CloudWatchService } from '../../src/localAws/cloudwatch';
 import type { LoggedRequest } from '../../src/localAws';
 import { evaluateInWebview, hasBridge, screenshot } from './support/bridge';
+import { localClientConfig } from './support/clientConfig';
 import { extensionApi } from './support/extension';
 import { useLocalAws, type TestAws } from './support/localAws';
 import { waitFor } from './support/waitFor';
@@ -97,7 +98,7 @@ describe('Batch Metrics panel', function () {
         const state = aws.state('cloudwatch');
         assert.ok(state instanceof CloudWatchService, 'the endpoint serves no CloudWatch');
         cloudWatch = state;
-        const config = { region: aws.region, endpoint: aws.endpoint, credentials: aws.credentials };
+        const config = localClientConfig(aws);
 
         // AWS/ namespaces are AWS's own: PutMetricData refuses them (as CloudWatch does), so the
         // batch datapoints go in through the endpoint's library API, at real times of the last
@@ -451,11 +452,7 @@ describe('Batch Metrics panel', function () {
         );
         const name = `BedrockBatch-${local.aws.region}`;
         assert.equal(requestBody(puts[0])['DashboardName'], name);
-        const client = new CloudWatchClient({
-            region: local.aws.region,
-            endpoint: local.aws.endpoint,
-            credentials: local.aws.credentials,
-        });
+        const client = new CloudWatchClient(localClientConfig(local.aws));
         const stored = await client.send(new GetDashboardCommand({ DashboardName: name }));
         client.destroy();
         const body = JSON.parse(stored.DashboardBody ?? '{}') as {
@@ -524,11 +521,7 @@ describe('Batch Metrics panel', function () {
         const bad =
             'SELECT AVG(NumberOfInputTokensProcessedPerMinute) ' +
             'FROM SCHEMA("AWS/Bedrock/Batch", ModelId) GROUP';
-        const client = new CloudWatchClient({
-            region: local.aws.region,
-            endpoint: local.aws.endpoint,
-            credentials: local.aws.credentials,
-        });
+        const client = new CloudWatchClient(localClientConfig(local.aws));
         const expected = await client
             .send(
                 new GetMetricDataCommand({

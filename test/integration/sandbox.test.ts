@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/testing/api';
+import { isRunning } from '../support/processes';
 import { evaluateInWorkbench, hasBridge } from './support/bridge';
 import { extensionApi } from './support/extension';
 import { waitFor } from './support/waitFor';
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 function statusBarTexts(): Promise<string[]> {
     return evaluateInWorkbench(`[...document.querySelectorAll('.statusbar-item')]

@@ -21,6 +21,7 @@ import type { SubmitOutcome } from '../../src/submit/submitFlow';
 import type { TestingApi } from '../../src/testing/api';
 import type { TreeRow } from '../../src/testing/treeSnapshot';
 import { click, evaluateInWorkbench, hasBridge, press, screenshot } from './support/bridge';
+import { localClientConfig } from './support/clientConfig';
 import { extensionApi, extensionId } from './support/extension';
 import { useLocalAws, type TestAws } from './support/localAws';
 import { waitFor } from './support/waitFor';
@@ -112,11 +113,7 @@ describe('submit: a .jsonl file becomes a Bedrock batch job', function () {
 
     before(async () => {
         local = await useLocalAws();
-        const config = {
-            region: local.aws.region,
-            endpoint: local.aws.endpoint,
-            credentials: local.aws.credentials,
-        };
+        const config = localClientConfig(local.aws);
         s3 = new S3Client({ ...config, forcePathStyle: true });
         bedrock = new BedrockClient(config);
         await s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -595,11 +592,7 @@ describe('submit: a .jsonl file becomes a Bedrock batch job', function () {
         const outcome = await running;
         assert.equal(outcome.status, 'started', JSON.stringify(outcome));
 
-        const iam = new IAMClient({
-            region: 'us-east-1',
-            endpoint: local.aws.endpoint,
-            credentials: local.aws.credentials,
-        });
+        const iam = new IAMClient(localClientConfig(local.aws, 'us-east-1'));
         try {
             const role = await iam.send(new GetRoleCommand({ RoleName: name?.value }));
             assert.equal(

@@ -7,6 +7,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import type { SubmitOutcome } from '../../src/submit/submitFlow';
 import type { TreeRow } from '../../src/testing/treeSnapshot';
+import { localClientConfig } from './support/clientConfig';
 import { extensionApi } from './support/extension';
 import { useLocalAws, type TestAws } from './support/localAws';
 import { waitFor } from './support/waitFor';
@@ -46,12 +47,7 @@ describe('wiring: submit, explorer and results work together', function () {
 
     before(async () => {
         local = await useLocalAws();
-        const s3 = new S3Client({
-            region: local.aws.region,
-            endpoint: local.aws.endpoint,
-            credentials: local.aws.credentials,
-            forcePathStyle: true,
-        });
+        const s3 = new S3Client({ ...localClientConfig(local.aws), forcePathStyle: true });
         await s3.send(new CreateBucketCommand({ Bucket: bucket }));
         s3.destroy();
         const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

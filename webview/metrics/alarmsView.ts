@@ -27,7 +27,8 @@ import type {
     MissingData,
     NoticeLevel,
 } from '../../src/metrics/protocol';
-import { el, formatDateTime, option } from './dom';
+import { el } from '../shared/dom';
+import { formatDateTime, option } from './dom';
 
 export interface AlarmsModel {
     readonly region?: string;

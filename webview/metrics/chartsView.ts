@@ -2,7 +2,7 @@
 import { formatPeriod } from '../../src/metrics/format';
 import { metricDefinition, type BatchMetricName } from '../../src/metrics/metricCatalog';
 import type { ModelOption, Snapshot } from '../../src/metrics/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import type { ChartTheme } from './theme';
 import { TimeChart } from './timeChart';
 

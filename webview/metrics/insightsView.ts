@@ -10,7 +10,8 @@ import {
 import { formatExact } from '../../src/metrics/format';
 import type { InsightsResult } from '../../src/metrics/protocol';
 import { alignSeries } from '../../src/metrics/tableText';
-import { el, formatDateTime } from './dom';
+import { el } from '../shared/dom';
+import { formatDateTime } from './dom';
 import type { ChartTheme } from './theme';
 import { TimeChart } from './timeChart';
 

@@ -8,9 +8,9 @@ import type {
     PersistedState,
     Snapshot,
 } from '../../src/metrics/protocol';
+import { el } from '../shared/dom';
 import { AlarmsView, type AlarmsModel } from './alarmsView';
 import { ChartsView } from './chartsView';
-import { el } from './dom';
 import { saveState, savedState, send } from './host';
 import { InsightsView } from './insightsView';
 import { TableView } from './tableView';

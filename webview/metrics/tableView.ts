@@ -6,7 +6,8 @@ import { formatExact, formatPeriod } from '../../src/metrics/format';
 import { metricDefinition } from '../../src/metrics/metricCatalog';
 import type { Snapshot } from '../../src/metrics/protocol';
 import { alignSeries, toTsv } from '../../src/metrics/tableText';
-import { el, formatDateTime } from './dom';
+import { el } from '../shared/dom';
+import { formatDateTime } from './dom';
 
 const markerNames = {
     submitted: 'Submitted',

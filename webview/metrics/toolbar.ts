@@ -16,7 +16,8 @@ import {
     rangePresets,
     toLocalInput,
 } from '../../src/metrics/timeRange';
-import { el, option } from './dom';
+import { el } from '../shared/dom';
+import { option } from './dom';
 
 export interface ToolbarModel {
     readonly state: PersistedState;

@@ -8,7 +8,7 @@ import type {
     StatusFilter,
     SummaryView,
 } from '../../src/results/protocol';
-import { el, replaceChildren } from './dom';
+import { el } from '../shared/dom';
 import { saveState, savedState, send } from './host';
 
 const SEARCH_DELAY_MS = 300;
@@ -78,8 +78,7 @@ let searchTimer: ReturnType<typeof setTimeout> | undefined;
 function layout(): void {
     warning.hidden = true;
     failure.hidden = true;
-    replaceChildren(
-        app,
+    app.replaceChildren(
         el('header', {}, title, folder, warning, failure, summary, notes),
         el(
             'div',
@@ -128,14 +127,13 @@ function showSummary(view: SummaryView): void {
     folder.textContent = view.folder;
     warning.textContent = view.warning ?? '';
     warning.hidden = view.warning === undefined;
-    replaceChildren(
-        summary,
+    summary.replaceChildren(
         ...view.lines.flatMap((line) => [
             el('dt', { text: line.label }),
             el('dd', { text: line.value }),
         ]),
     );
-    replaceChildren(notes, ...view.notes.map((note) => el('li', { text: note })));
+    notes.replaceChildren(...view.notes.map((note) => el('li', { text: note })));
     resubmit.disabled = !view.canResubmit;
     remember();
 }
@@ -151,8 +149,7 @@ function showPage(page: PageView): void {
     if (document.activeElement !== search) {
         search.value = page.query;
     }
-    replaceChildren(
-        tbody,
+    tbody.replaceChildren(
         ...(page.rows.length === 0 ? [emptyRow(page)] : page.rows.map(recordRow)),
     );
     const of =

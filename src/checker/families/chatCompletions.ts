@@ -1,8 +1,7 @@
 /** Messages in the OpenAI chat-completions style, used by gpt-oss and Mistral chat bodies. */
 import type { BodyContext, JsonObject } from '../bodyContext';
-import { tallyStrings } from '../tokenEstimate';
 import type { JsonPath } from '../types';
-import { describeValue } from './common';
+import { addTextOf, describeValue } from './common';
 import type { MessageRules } from './messages';
 
 function checkPart(block: JsonObject, ctx: BodyContext, path: JsonPath): void {
@@ -32,9 +31,7 @@ function checkPart(block: JsonObject, ctx: BodyContext, path: JsonPath): void {
         );
         return;
     }
-    const tally = { chars: 0, media: 0 };
-    tallyStrings(block, tally);
-    ctx.addText(tally.chars);
+    addTextOf(block, ctx);
 }
 
 export function chatCompletionRules(family: string, roles: readonly string[]): MessageRules {

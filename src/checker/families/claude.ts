@@ -1,8 +1,9 @@
 /** Anthropic Claude Messages bodies (InvokeModel invocation type). */
 import type { BodyContext, JsonObject } from '../bodyContext';
-import { tallyStrings } from '../tokenEstimate';
 import type { JsonPath } from '../types';
 import {
+    addTextAndMediaOf,
+    addTextOf,
     checkKnownKeys,
     checkNumbers,
     checkOutputLimit,
@@ -79,7 +80,7 @@ export function checkClaudeBody(body: JsonObject, ctx: BodyContext): void {
     checkNumbers(body, RANGES, ctx, []);
     checkStringArray(body, 'stop_sequences', ctx, []);
     if (body['tools'] !== undefined) {
-        tallyTools(body['tools'], ctx);
+        addTextOf(body['tools'], ctx);
     }
     checkKnownKeys(body, KNOWN_KEYS, FAMILY, ctx, [], HINTS);
 }
@@ -181,12 +182,7 @@ function checkClaudeBlock(block: JsonObject, ctx: BodyContext, path: JsonPath): 
         case 'thinking':
         case 'redacted_thinking':
         case 'search_result': {
-            const tally = { chars: 0, media: 0 };
-            tallyStrings(block, tally);
-            ctx.addText(tally.chars);
-            for (let i = 0; i < tally.media; i++) {
-                ctx.addMedia();
-            }
+            addTextAndMediaOf(block, ctx);
             return;
         }
         default:
@@ -308,10 +304,4 @@ function checkSystem(system: unknown, ctx: BodyContext): void {
             `not ${describeValue(system)}`,
         ['system'],
     );
-}
-
-function tallyTools(tools: unknown, ctx: BodyContext): void {
-    const tally = { chars: 0, media: 0 };
-    tallyStrings(tools, tally);
-    ctx.addText(tally.chars);
 }

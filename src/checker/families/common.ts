@@ -1,5 +1,6 @@
 /** Small checks every model family's rules share. */
 import type { BodyContext, JsonObject } from '../bodyContext';
+import { tallyStrings, type TextTally } from '../tokenEstimate';
 import type { JsonPath } from '../types';
 
 export function isObject(value: unknown): value is JsonObject {
@@ -38,6 +39,26 @@ export function quoteValue(value: unknown): string {
     return typeof value === 'string' && value.length <= 40
         ? JSON.stringify(value)
         : describeValue(value);
+}
+
+function tallyOf(value: unknown): TextTally {
+    const tally = { chars: 0, media: 0 };
+    tallyStrings(value, tally);
+    return tally;
+}
+
+/** Adds the text in any JSON value (tools, unknown blocks) to the estimate; binary is left out. */
+export function addTextOf(value: unknown, ctx: BodyContext): void {
+    ctx.addText(tallyOf(value).chars);
+}
+
+/** Like addTextOf, and counts each binary string (base64 image ...) as one media block. */
+export function addTextAndMediaOf(value: unknown, ctx: BodyContext): void {
+    const tally = tallyOf(value);
+    ctx.addText(tally.chars);
+    for (let i = 0; i < tally.media; i++) {
+        ctx.addMedia();
+    }
 }
 
 /**

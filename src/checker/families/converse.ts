@@ -1,6 +1,5 @@
 /** Converse request bodies (invocation type Converse): one schema for every provider. */
 import type { BodyContext, JsonObject } from '../bodyContext';
-import type { JsonPath } from '../types';
 import {
     checkKnownKeys,
     checkNumbers,
@@ -9,7 +8,11 @@ import {
     describeValue,
     isObject,
 } from './common';
-import { CONVERSE_BLOCK_KINDS, checkKindBlock, checkSystemBlocks } from './converseBlocks';
+import {
+    CONVERSE_BLOCK_KINDS,
+    checkSystemBlocks,
+    kindBlockMessageRules,
+} from './converseBlocks';
 import { checkMessages } from './messages';
 
 const FAMILY = 'Converse';
@@ -48,17 +51,7 @@ const INFERENCE_HINTS = {
 
 const SYSTEM_KINDS = new Set(['text', 'guardContent', 'cachePoint']);
 
-const CONVERSE_MESSAGES = {
-    family: FAMILY,
-    roles: ['user', 'assistant'],
-    firstMustBeUser: true,
-    alternate: true,
-    stringContent: false,
-    blockExample: '{"text": "..."}',
-    checkBlock: (block: JsonObject, ctx: BodyContext, path: JsonPath): void => {
-        checkKindBlock(block, CONVERSE_BLOCK_KINDS, FAMILY, ctx, path);
-    },
-} as const;
+const CONVERSE_MESSAGES = kindBlockMessageRules(FAMILY, CONVERSE_BLOCK_KINDS);
 
 export function checkConverseBody(body: JsonObject, ctx: BodyContext): void {
     if (body['toolConfig'] !== undefined) {

@@ -3,9 +3,9 @@
  * native body shares: each block is an object with exactly one member naming its kind.
  */
 import type { BodyContext, JsonObject } from '../bodyContext';
-import { tallyStrings } from '../tokenEstimate';
 import type { JsonPath } from '../types';
-import { describeValue, isObject } from './common';
+import { addTextOf, describeValue, isObject } from './common';
+import type { MessageRules } from './messages';
 
 export const CONVERSE_BLOCK_KINDS: ReadonlySet<string> = new Set([
     'text',
@@ -101,9 +101,22 @@ function tallyBlock(kind: string, value: unknown, ctx: BodyContext, path: JsonPa
         }
         return;
     }
-    const tally = { chars: 0, media: 0 };
-    tallyStrings(value, tally);
-    ctx.addText(tally.chars);
+    addTextOf(value, ctx);
+}
+
+/** `messages` of the bodies made of these blocks (Converse, Nova): user first, turns alternate. */
+export function kindBlockMessageRules(family: string, kinds: ReadonlySet<string>): MessageRules {
+    return {
+        family,
+        roles: ['user', 'assistant'],
+        firstMustBeUser: true,
+        alternate: true,
+        stringContent: false,
+        blockExample: '{"text": "..."}',
+        checkBlock: (block, ctx, path) => {
+            checkKindBlock(block, kinds, family, ctx, path);
+        },
+    };
 }
 
 /** system as an array of {"text": ...} blocks (Converse and Nova). */

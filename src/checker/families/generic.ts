@@ -3,18 +3,12 @@
  * only the token estimate, read from every string, and the usual output-limit fields.
  */
 import type { BodyContext, JsonObject } from '../bodyContext';
-import { tallyStrings } from '../tokenEstimate';
-import { isObject, isPositiveInteger } from './common';
+import { addTextAndMediaOf, isObject, isPositiveInteger } from './common';
 
 const LIMIT_KEYS = ['max_tokens', 'max_completion_tokens', 'max_gen_len', 'max_new_tokens'];
 
 export function checkGenericBody(body: JsonObject, ctx: BodyContext): void {
-    const tally = { chars: 0, media: 0 };
-    tallyStrings(body, tally);
-    ctx.addText(tally.chars);
-    for (let i = 0; i < tally.media; i++) {
-        ctx.addMedia();
-    }
+    addTextAndMediaOf(body, ctx);
     const limit = outputLimitOf(body);
     if (limit !== undefined) {
         ctx.setOutputLimit(limit);

@@ -1,9 +1,8 @@
 /** Amazon Nova understanding models' native body (Nova 1 and 2; InvokeModel invocation type). */
 import type { BodyContext, JsonObject } from '../bodyContext';
-import type { JsonPath } from '../types';
 import { checkKnownKeys, quoteValue } from './common';
 import { checkInferenceConfig } from './converse';
-import { NOVA_BLOCK_KINDS, checkKindBlock, checkSystemBlocks } from './converseBlocks';
+import { NOVA_BLOCK_KINDS, checkSystemBlocks, kindBlockMessageRules } from './converseBlocks';
 import { checkMessages } from './messages';
 
 const FAMILY = 'Amazon Nova';
@@ -37,17 +36,7 @@ const INFERENCE_KEYS = new Set([
 
 const SYSTEM_KINDS = new Set(['text', 'cachePoint']);
 
-const NOVA_MESSAGES = {
-    family: FAMILY,
-    roles: ['user', 'assistant'],
-    firstMustBeUser: true,
-    alternate: true,
-    stringContent: false,
-    blockExample: '{"text": "..."}',
-    checkBlock: (block: JsonObject, ctx: BodyContext, path: JsonPath): void => {
-        checkKindBlock(block, NOVA_BLOCK_KINDS, FAMILY, ctx, path);
-    },
-} as const;
+const NOVA_MESSAGES = kindBlockMessageRules(FAMILY, NOVA_BLOCK_KINDS);
 
 export function checkNovaBody(body: JsonObject, ctx: BodyContext): void {
     const schemaVersion = body['schemaVersion'];

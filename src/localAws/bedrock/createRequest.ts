@@ -83,9 +83,7 @@ export function parseCreateRequest(body: Json): JobRequest {
     return {
         jobName: jobName as string,
         roleArn: body['roleArn'] as string,
-        ...(typeof body['clientRequestToken'] === 'string'
-            ? { clientRequestToken: body['clientRequestToken'] }
-            : {}),
+        ...stringMember(body, 'clientRequestToken'),
         modelId: body['modelId'] as string,
         input: input as S3InputConfig,
         output: output as S3OutputConfig,
@@ -97,21 +95,11 @@ export function parseCreateRequest(body: Json): JobRequest {
 }
 
 function inputConfig(v: ConstraintViolations, value: unknown): S3InputConfig | undefined {
-    if (!v.required('inputDataConfig', value ?? undefined)) {
+    const s3 = s3DataConfig(v, 'inputDataConfig', 's3InputDataConfig', value);
+    if (s3 === undefined) {
         return undefined;
     }
-    const s3 = objectAt(objectAt(value)?.['s3InputDataConfig']);
-    const path = 'inputDataConfig.s3InputDataConfig';
-    if (!v.required(path, s3)) {
-        return undefined;
-    }
-    const config = s3 as Json;
-    v.text(`${path}.s3Uri`, config['s3Uri'], {
-        min: 1,
-        max: 1024,
-        pattern: S3_URI,
-        required: true,
-    });
+    const { path, config } = s3;
     const format = config['s3InputFormat'];
     if (format !== undefined && format !== null) {
         v.oneOf(
@@ -120,55 +108,69 @@ function inputConfig(v: ConstraintViolations, value: unknown): S3InputConfig | u
             ['JSONL'],
         );
     }
-    v.text(`${path}.s3BucketOwner`, config['s3BucketOwner'], {
-        min: 0,
-        max: 12,
-        pattern: ACCOUNT_ID,
-    });
+    checkBucketOwner(v, path, config);
     return {
         s3Uri: config['s3Uri'] as string,
-        ...(typeof format === 'string' ? { s3InputFormat: format } : {}),
-        ...(typeof config['s3BucketOwner'] === 'string'
-            ? { s3BucketOwner: config['s3BucketOwner'] }
-            : {}),
+        ...stringMember(config, 's3InputFormat'),
+        ...stringMember(config, 's3BucketOwner'),
     };
 }
 
 function outputConfig(v: ConstraintViolations, value: unknown): S3OutputConfig | undefined {
-    if (!v.required('outputDataConfig', value ?? undefined)) {
+    const s3 = s3DataConfig(v, 'outputDataConfig', 's3OutputDataConfig', value);
+    if (s3 === undefined) {
         return undefined;
     }
-    const s3 = objectAt(objectAt(value)?.['s3OutputDataConfig']);
-    const path = 'outputDataConfig.s3OutputDataConfig';
-    if (!v.required(path, s3)) {
+    const { path, config } = s3;
+    v.text(`${path}.s3EncryptionKeyId`, config['s3EncryptionKeyId'], {
+        min: 1,
+        max: 2048,
+        pattern: KMS_KEY_ID,
+    });
+    checkBucketOwner(v, path, config);
+    return {
+        s3Uri: config['s3Uri'] as string,
+        ...stringMember(config, 's3EncryptionKeyId'),
+        ...stringMember(config, 's3BucketOwner'),
+    };
+}
+
+/** The required `member.inner` object of a data config, with its s3Uri checked. */
+function s3DataConfig(
+    v: ConstraintViolations,
+    member: string,
+    inner: string,
+    value: unknown,
+): { readonly path: string; readonly config: Json } | undefined {
+    if (!v.required(member, value ?? undefined)) {
         return undefined;
     }
-    const config = s3 as Json;
+    const config = objectAt(objectAt(value)?.[inner]);
+    const path = `${member}.${inner}`;
+    if (!v.required(path, config) || config === undefined) {
+        return undefined;
+    }
     v.text(`${path}.s3Uri`, config['s3Uri'], {
         min: 1,
         max: 1024,
         pattern: S3_URI,
         required: true,
     });
-    v.text(`${path}.s3EncryptionKeyId`, config['s3EncryptionKeyId'], {
-        min: 1,
-        max: 2048,
-        pattern: KMS_KEY_ID,
-    });
+    return { path, config };
+}
+
+function checkBucketOwner(v: ConstraintViolations, path: string, config: Json): void {
     v.text(`${path}.s3BucketOwner`, config['s3BucketOwner'], {
         min: 0,
         max: 12,
         pattern: ACCOUNT_ID,
     });
-    return {
-        s3Uri: config['s3Uri'] as string,
-        ...(typeof config['s3EncryptionKeyId'] === 'string'
-            ? { s3EncryptionKeyId: config['s3EncryptionKeyId'] }
-            : {}),
-        ...(typeof config['s3BucketOwner'] === 'string'
-            ? { s3BucketOwner: config['s3BucketOwner'] }
-            : {}),
-    };
+}
+
+/** `{ key: value }` when the member is a string, else nothing, for spreading into a result. */
+function stringMember<K extends string>(object: Json, key: K): Partial<Record<K, string>> {
+    const value = object[key];
+    return typeof value === 'string' ? ({ [key]: value } as Partial<Record<K, string>>) : {};
 }
 
 function vpcConfig(v: ConstraintViolations, value: unknown): VpcConfig | undefined {

@@ -31,6 +31,18 @@ export class Params {
         return this.path === '' ? member : `${this.path}.${member}`;
     }
 
+    /** The member's value; absent and null are both undefined, or a missing error if required. */
+    private given(member: string, required: boolean | undefined): unknown {
+        const raw = this.value[member];
+        if (raw === undefined || raw === null) {
+            if (required === true) {
+                throw missing(this.name(member));
+            }
+            return undefined;
+        }
+        return raw;
+    }
+
     has(member: string): boolean {
         return this.value[member] !== undefined && this.value[member] !== null;
     }
@@ -38,12 +50,9 @@ export class Params {
     text(member: string, rule: TextRule & { required: true }): string;
     text(member: string, rule?: TextRule): string | undefined;
     text(member: string, rule: TextRule = {}): string | undefined {
-        const raw = this.value[member];
+        const raw = this.given(member, rule.required);
         const name = this.name(member);
-        if (raw === undefined || raw === null) {
-            if (rule.required === true) {
-                throw missing(name);
-            }
+        if (raw === undefined) {
             return undefined;
         }
         if (typeof raw !== 'string') {
@@ -82,12 +91,9 @@ export class Params {
         member: string,
         rule: { required?: boolean; min?: number; max?: number; integer?: boolean } = {},
     ): number | undefined {
-        const raw = this.value[member];
+        const raw = this.given(member, rule.required);
         const name = this.name(member);
-        if (raw === undefined || raw === null) {
-            if (rule.required === true) {
-                throw missing(name);
-            }
+        if (raw === undefined) {
             return undefined;
         }
         if (
@@ -112,8 +118,8 @@ export class Params {
     }
 
     bool(member: string): boolean | undefined {
-        const raw = this.value[member];
-        if (raw === undefined || raw === null) {
+        const raw = this.given(member, false);
+        if (raw === undefined) {
             return undefined;
         }
         if (typeof raw !== 'boolean') {
@@ -125,24 +131,15 @@ export class Params {
     time(member: string, required: true): number;
     time(member: string, required?: boolean): number | undefined;
     time(member: string, required = false): number | undefined {
-        const raw = this.value[member];
-        if (raw === undefined || raw === null) {
-            if (required) {
-                throw missing(this.name(member));
-            }
-            return undefined;
-        }
-        return timestampMs(raw, this.name(member));
+        const raw = this.given(member, required);
+        return raw === undefined ? undefined : timestampMs(raw, this.name(member));
     }
 
     /** A list member; items are returned with their 1-based `member.N` paths. */
     list(member: string, rule: { required?: boolean; max?: number; min?: number } = {}): unknown[] {
-        const raw = this.value[member];
+        const raw = this.given(member, rule.required);
         const name = this.name(member);
-        if (raw === undefined || raw === null) {
-            if (rule.required === true) {
-                throw missing(name);
-            }
+        if (raw === undefined) {
             return [];
         }
         if (!Array.isArray(raw)) {

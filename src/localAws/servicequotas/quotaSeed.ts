@@ -28,7 +28,8 @@ interface QuotaKind {
 }
 
 const isBatchModel = (model: CatalogueModel): boolean => model.batch.base || model.batch.profiles;
-const isEmbedding = (model: CatalogueModel): boolean => model.outputModalities.includes('EMBEDDING');
+const isEmbedding = (model: CatalogueModel): boolean =>
+    model.outputModalities.includes('EMBEDDING');
 
 const KINDS: readonly QuotaKind[] = [
     {

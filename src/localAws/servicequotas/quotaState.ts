@@ -84,7 +84,9 @@ export class ServiceQuotasState {
         const matches = this.select(selector);
         const changed: QuotaRow[] = [];
         for (const quota of matches) {
-            for (const region of selector.region === undefined ? quota.regions : [selector.region]) {
+            for (const region of selector.region === undefined
+                ? quota.regions
+                : [selector.region]) {
                 this.applied.set(`${region} ${quota.code}`, value);
                 changed.push(this.row(quota, region, true));
             }

@@ -49,7 +49,7 @@ function badToken(): LocalAwsError {
     return new LocalAwsError('InvalidPaginationTokenException', 400, 'Invalid pagination token');
 }
 
-/** One page of `rows` from the offset in NextToken; the token is bound to the query it continues. */
+/** One page of `rows` from NextToken's offset; a token only continues the query it came from. */
 function page<T>(rows: readonly T[], params: Params, query: string): { items: T[]; next?: string } {
     const size = pageSize(params);
     const token = optionalString(params, 'NextToken');
@@ -132,7 +132,11 @@ export function createServiceQuotasModule(state: ServiceQuotasState): ServiceMod
                 return { Services: items, ...(next === undefined ? {} : { NextToken: next }) };
             }
             default:
-                throw new LocalAwsError('UnknownOperationException', 400, `No operation ${operation}`);
+                throw new LocalAwsError(
+                    'UnknownOperationException',
+                    400,
+                    `No operation ${operation}`,
+                );
         }
     };
     return {

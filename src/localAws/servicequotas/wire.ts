@@ -70,7 +70,7 @@ function constraintError(member: string, value: unknown, constraint: string): Lo
     const shown =
         value === undefined || value === null
             ? 'null'
-            : `'${typeof value === 'object' ? JSON.stringify(value) : String(value as string)}'`;
+            : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
     return illegalArgument(
         `1 validation error detected: Value ${shown} at '${member}' failed to satisfy ` +
             `constraint: ${constraint}`,
@@ -104,10 +104,18 @@ export function pageSize(params: Readonly<Record<string, unknown>>): number {
         return 100;
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-        throw constraintError('maxResults', value, 'Member must have value greater than or equal to 1');
+        throw constraintError(
+            'maxResults',
+            value,
+            'Member must have value greater than or equal to 1',
+        );
     }
     if (value > 100) {
-        throw constraintError('maxResults', value, 'Member must have value less than or equal to 100');
+        throw constraintError(
+            'maxResults',
+            value,
+            'Member must have value less than or equal to 100',
+        );
     }
     return value;
 }

@@ -77,7 +77,10 @@ export function confirmStep(deps: WizardDeps): WizardStep<WizardState> {
                 );
             }
             if (prepared.quotaNotes.length > 0) {
-                items.push({ label: `Quotas: ${prepared.quotaNotes.join(', ')}`, value: undefined });
+                items.push({
+                    label: `Quotas: ${prepared.quotaNotes.join(', ')}`,
+                    value: undefined,
+                });
             }
             items.push(
                 { label: 'Where', kind: vscode.QuickPickItemKind.Separator, value: undefined },

@@ -19,7 +19,10 @@ const HAIKU_RECORDS = 'Records per batch inference job for Claude 3 Haiku';
 
 async function allQuotas(client: ServiceQuotasClient, pageSize?: number): Promise<ServiceQuota[]> {
     const quotas: ServiceQuota[] = [];
-    const input = { ServiceCode: 'bedrock', ...(pageSize === undefined ? {} : { MaxResults: pageSize }) };
+    const input = {
+        ServiceCode: 'bedrock',
+        ...(pageSize === undefined ? {} : { MaxResults: pageSize }),
+    };
     for await (const page of paginateListServiceQuotas({ client }, input)) {
         quotas.push(...(page.Quotas ?? []));
     }
@@ -67,7 +70,10 @@ describe('local AWS endpoint: Service Quotas', function () {
         });
         assert.match(minimum?.QuotaCode ?? '', /^L-[0-9A-F]{8}$/);
         assert.equal(named(quotas, HAIKU_RECORDS)?.Value, 50_000);
-        assert.equal(named(quotas, 'Batch inference input file size (in GB) for Nova Pro')?.Value, 1);
+        assert.equal(
+            named(quotas, 'Batch inference input file size (in GB) for Nova Pro')?.Value,
+            1,
+        );
         assert.equal(named(quotas, 'Batch inference job size (in GB) for Nova Pro')?.Value, 5);
         assert.equal(
             named(quotas, 'Records per input file per batch inference job for Nova Pro')?.Value,
@@ -100,7 +106,9 @@ describe('local AWS endpoint: Service Quotas', function () {
         const codes = paged.map((q) => q.QuotaCode ?? '');
         assert.deepEqual(codes, [...codes].sort());
         const error = await rejection(
-            client.send(new ListServiceQuotasCommand({ ServiceCode: 'bedrock', NextToken: 'nope' })),
+            client.send(
+                new ListServiceQuotasCommand({ ServiceCode: 'bedrock', NextToken: 'nope' }),
+            ),
         );
         assert.equal(error.name, 'InvalidPaginationTokenException');
         const tooMany = await rejection(
@@ -116,7 +124,10 @@ describe('local AWS endpoint: Service Quotas', function () {
         try {
             const euQuotas = await allQuotas(eu);
             assert.ok(named(euQuotas, HAIKU_MIN));
-            assert.match(named(euQuotas, HAIKU_MIN)?.QuotaArn ?? '', /^arn:aws:servicequotas:eu-west-1:/);
+            assert.match(
+                named(euQuotas, HAIKU_MIN)?.QuotaArn ?? '',
+                /^arn:aws:servicequotas:eu-west-1:/,
+            );
             assert.deepEqual(await allQuotas(nowhere), []);
         } finally {
             eu.destroy();
@@ -149,7 +160,10 @@ describe('local AWS endpoint: Service Quotas', function () {
         let token = defaults.NextToken;
         while (token !== undefined) {
             const next = await client.send(
-                new ListAWSDefaultServiceQuotasCommand({ ServiceCode: 'bedrock', NextToken: token }),
+                new ListAWSDefaultServiceQuotasCommand({
+                    ServiceCode: 'bedrock',
+                    NextToken: token,
+                }),
             );
             all.push(...(next.Quotas ?? []));
             token = next.NextToken;
@@ -163,13 +177,21 @@ describe('local AWS endpoint: Service Quotas', function () {
             client.send(new ListServiceQuotasCommand({ ServiceCode: 'ec2' })),
         );
         assert.equal(service.name, 'NoSuchResourceException');
-        assert.equal(service.message, 'The request failed because the specified service does not exist.');
+        assert.equal(
+            service.message,
+            'The request failed because the specified service does not exist.',
+        );
         assert.equal(service.$metadata?.httpStatusCode, 400);
         const quota = await rejection(
-            client.send(new GetServiceQuotaCommand({ ServiceCode: 'bedrock', QuotaCode: 'L-00000000' })),
+            client.send(
+                new GetServiceQuotaCommand({ ServiceCode: 'bedrock', QuotaCode: 'L-00000000' }),
+            ),
         );
         assert.equal(quota.name, 'NoSuchResourceException');
-        assert.equal(quota.message, 'The request failed because the specified quota does not exist.');
+        assert.equal(
+            quota.message,
+            'The request failed because the specified quota does not exist.',
+        );
     });
 
     it('lists the one service it knows', async () => {
@@ -205,7 +227,10 @@ describe('local AWS endpoint: Service Quotas', function () {
             new ListServiceQuotasCommand({ ServiceCode: 'bedrock', MaxResults: 1 }),
         );
         assert.equal(answer.$metadata.attempts, 2);
-        const entries = local.requests.list({ service: 'servicequotas', operation: 'ListServiceQuotas' });
+        const entries = local.requests.list({
+            service: 'servicequotas',
+            operation: 'ListServiceQuotas',
+        });
         assert.equal(entries.at(-2)?.errorCode, 'Throttling');
     });
 
@@ -228,7 +253,10 @@ describe('local AWS endpoint: Service Quotas', function () {
         const unknown = await rawFetch(local, '/__local/servicequotas/quotas', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ quotaName: 'Records per batch inference job for Nobody', value: 1 }),
+            body: JSON.stringify({
+                quotaName: 'Records per batch inference job for Nobody',
+                value: 1,
+            }),
         });
         assert.equal(unknown.status, 400);
         await rawFetch(local, '/__local/servicequotas/quotas', { method: 'DELETE' });
@@ -280,7 +308,11 @@ describe('local AWS endpoint: Service Quotas', function () {
             assert.notEqual(result.code, 0);
             assert.match(
                 result.stderr,
-                /An error occurred \(NoSuchResourceException\) when calling the ListServiceQuotas operation: The request failed because the specified service does not exist\./,
+                new RegExp(
+                    String.raw`An error occurred \(NoSuchResourceException\) when calling the ` +
+                        'ListServiceQuotas operation: The request failed because the specified ' +
+                        String.raw`service does not exist\.`,
+                ),
             );
         });
     });

@@ -62,11 +62,10 @@ describe('quotas: reading Service Quotas with the SDK from the local endpoint', 
     it("gives a model the values the account has, in the settings' units", async () => {
         const state = local.state('servicequotas') as ServiceQuotasState;
         state.setValue({ quotaName: HAIKU_MIN, region: local.region }, 1000);
-        state.setValue(
-            { quotaName: 'Batch inference job size (in GB) for Claude 3 Haiku' },
-            2,
+        state.setValue({ quotaName: 'Batch inference job size (in GB) for Claude 3 Haiku' }, 2);
+        const view = modelQuotas(
+            resolveQuotas({}, await store.forModel(local.region, `us.${HAIKU}`)),
         );
-        const view = modelQuotas(resolveQuotas({}, await store.forModel(local.region, `us.${HAIKU}`)));
         assert.deepEqual(view.minRecordsPerJob, {
             value: 1000,
             origin: 'serviceQuotas',
@@ -94,7 +93,10 @@ describe('quotas: reading Service Quotas with the SDK from the local endpoint', 
         assert.deepEqual(await store.forModel(local.region, HAIKU), {});
         assert.deepEqual(await store.forModel(local.region, `us.${HAIKU}`), {});
         assert.equal(log.lines.length, 1, log.lines.join('\n'));
-        assert.match(log.lines[0] ?? '', /AccessDeniedException: User: .* servicequotas:ListServiceQuotas/);
+        assert.match(
+            log.lines[0] ?? '',
+            /AccessDeniedException: User: .* servicequotas:ListServiceQuotas/,
+        );
         const denied = local.requests.list({ service: 'servicequotas' }).at(-1);
         assert.equal(denied?.errorCode, 'AccessDeniedException');
     });

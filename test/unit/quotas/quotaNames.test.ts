@@ -34,7 +34,10 @@ const MODELS = new Map<string, ModelName>([
     ['anthropic.claude-3-5-sonnet-20241022-v2:0', { modelName: 'Claude 3.5 Sonnet v2' }],
     ['anthropic.claude-v2:1', { modelName: 'Claude', providerName: 'Anthropic' }],
     ['amazon.titan-text-express-v1', { modelName: 'Titan Text G1 - Express' }],
-    ['meta.llama3-1-70b-instruct-v1:0', { modelName: 'Llama 3.1 70B Instruct', providerName: 'Meta' }],
+    [
+        'meta.llama3-1-70b-instruct-v1:0',
+        { modelName: 'Llama 3.1 70B Instruct', providerName: 'Meta' },
+    ],
 ]);
 
 const ALL_ROWS: QuotaRow[] = [
@@ -45,7 +48,8 @@ const ALL_ROWS: QuotaRow[] = [
     ...batchRows('Claude 3.5 Sonnet v2', { 'Batch inference job size (in GB)': 3 }),
     { name: 'On-demand model inference requests per minute for Claude 3 Haiku', value: 500 },
     {
-        name: 'Sum of in-progress and submitted batch inference jobs using a base model for ' +
+        name:
+            'Sum of in-progress and submitted batch inference jobs using a base model for ' +
             'Claude 3 Haiku',
         value: 10,
     },
@@ -119,7 +123,7 @@ describe('quotas: finding a model in Service Quotas names', () => {
     });
 
     describe('matchModelQuotas', () => {
-        it("gives a model its own rows, not those of models whose names contain its name", () => {
+        it('gives a model its own rows, not those of models whose names contain its name', () => {
             assert.deepEqual(valuesFor(HAIKU), {
                 minRecordsPerJob: 1000,
                 maxRecordsPerJob: 50_000,
@@ -127,10 +131,22 @@ describe('quotas: finding a model in Service Quotas names', () => {
                 maxFileBytes: 1_000_000_000,
                 maxJobBytes: 5_000_000_000,
             });
-            assert.equal(valuesFor('anthropic.claude-3-5-haiku-20241022-v1:0')['maxRecordsPerJob'], 20_000);
-            assert.equal(valuesFor('anthropic.claude-haiku-4-5-20251001-v1:0')['maxRecordsPerJob'], 30_000);
-            assert.equal(valuesFor('anthropic.claude-3-5-sonnet-20240620-v1:0')['maxJobBytes'], 2e9);
-            assert.equal(valuesFor('anthropic.claude-3-5-sonnet-20241022-v2:0')['maxJobBytes'], 3e9);
+            assert.equal(
+                valuesFor('anthropic.claude-3-5-haiku-20241022-v1:0')['maxRecordsPerJob'],
+                20_000,
+            );
+            assert.equal(
+                valuesFor('anthropic.claude-haiku-4-5-20251001-v1:0')['maxRecordsPerJob'],
+                30_000,
+            );
+            assert.equal(
+                valuesFor('anthropic.claude-3-5-sonnet-20240620-v1:0')['maxJobBytes'],
+                2e9,
+            );
+            assert.equal(
+                valuesFor('anthropic.claude-3-5-sonnet-20241022-v2:0')['maxJobBytes'],
+                3e9,
+            );
             // "Claude" (v2.1) is a prefix of every Claude model name but has no batch quotas.
             assert.deepEqual(valuesFor('anthropic.claude-v2:1'), {});
         });
@@ -161,7 +177,9 @@ describe('quotas: finding a model in Service Quotas names', () => {
         it('matches names written with other punctuation, case or the provider in front', () => {
             const rows = [
                 ...batchRows('Titan Text G1 Express', { 'Records per batch inference job': 7 }),
-                ...batchRows('Meta Llama 3.1 70B Instruct', { 'Records per batch inference job': 8 }),
+                ...batchRows('Meta Llama 3.1 70B Instruct', {
+                    'Records per batch inference job': 8,
+                }),
                 ...batchRows('ANTHROPIC CLAUDE 3 HAIKU', { 'Records per batch inference job': 9 }),
             ];
             assert.equal(valuesFor('amazon.titan-text-express-v1', rows)['maxRecordsPerJob'], 7);
@@ -202,7 +220,7 @@ describe('quotas: finding a model in Service Quotas names', () => {
             );
         });
 
-        it("gives every batch model of the local endpoint's catalogue exactly its five quotas", () => {
+        it("gives each batch model of the local endpoint's catalogue its five quotas", () => {
             const rows = BEDROCK_QUOTAS.map((q) => ({ name: q.name, value: q.value }));
             const names = new Map(
                 FOUNDATION_MODELS.map((m) => [

@@ -87,18 +87,21 @@ describe('quotas: the Service Quotas store', () => {
         assert.deepEqual(loads, ['us-east-1']);
     });
 
-    it('answers nothing when Service Quotas refuses, says why once at debug, and asks no more', async () => {
+    it('answers nothing when refused, says why once at debug, and asks no more', async () => {
         source.failure = accessDenied();
         assert.deepEqual(await store.forModel('us-east-1', HAIKU), {});
         assert.deepEqual(await store.forModel('us-east-1', `us.${HAIKU}`), {});
         assert.deepEqual(store.peek('us-east-1', HAIKU), {});
         assert.equal(log.lines.length, 1);
         assert.match(log.lines[0] ?? '', /could not be read in us-east-1/);
-        assert.match(log.lines[0] ?? '', /AccessDeniedException: User: .* servicequotas:ListServiceQuotas/);
+        assert.match(
+            log.lines[0] ?? '',
+            /AccessDeniedException: User: .* servicequotas:ListServiceQuotas/,
+        );
         assert.equal(source.calls.filter((c) => c.startsWith('quotas')).length, 1);
     });
 
-    it('goes on without Service Quotas when it does not answer in time, and uses it later', async () => {
+    it('goes on without a late answer, and uses it once it arrives', async () => {
         let open: () => void = () => undefined;
         source.gate = new Promise((resolve) => {
             open = resolve;

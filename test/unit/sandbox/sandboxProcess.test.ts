@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { childEnvironment, startSandboxProcess } from '../../../src/sandbox/sandboxProcess';
+import { isRunning } from '../../support/processes';
 
 /** From out/test/unit/sandbox back to the repository's test/fixtures/sandbox. */
 const script = resolve(__dirname, '../../../../test/fixtures/sandbox/fakeEndpoint.js');
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 describe('sandbox child process', () => {
     it('reads the endpoint from the first line and stops the child on request', async () => {

@@ -6,20 +6,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { startSandboxProcess } from '../../../src/sandbox/sandboxProcess';
+import { isRunning } from '../../support/processes';
 import '../localAws/helpers';
 
 /** The compiled server next to this compiled test: out/src/sandbox/server.js. */
 const server = resolve(__dirname, '../../../src/sandbox/server.js');
 const sandboxProcessModule = resolve(__dirname, '../../../src/sandbox/sandboxProcess.js');
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-}
 
 async function gone(pid: number, withinMs: number): Promise<boolean> {
     const deadline = Date.now() + withinMs;

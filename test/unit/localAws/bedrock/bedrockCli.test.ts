@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { GetModelInvocationJobCommand } from '@aws-sdk/client-bedrock';
-import { AwsCli, awsCliAvailable } from './awsCli';
-import { HAIKU, MINUTE, claudeRecords, startHarness } from './harness';
+import type { AwsCli } from './awsCli';
+import { startCliHarness } from './cliHarness';
+import { HAIKU, MINUTE, claudeRecords } from './harness';
 import type { Harness } from './harness';
 
 describe('local Bedrock through the AWS CLI', function () {
@@ -10,12 +11,7 @@ describe('local Bedrock through the AWS CLI', function () {
     let cli: AwsCli;
 
     before(async function () {
-        if (!awsCliAvailable()) {
-            process.stdout.write('    (skipped: the aws command is not on PATH)\n');
-            this.skip();
-        }
-        h = await startHarness();
-        cli = new AwsCli(h.aws);
+        ({ h, cli } = await startCliHarness(this));
         await h.aws.s3.createBucket('batch-in');
         await h.aws.s3.createBucket('batch-out');
         await h.aws.s3.putObject('batch-in', 'records.jsonl', claudeRecords(100));

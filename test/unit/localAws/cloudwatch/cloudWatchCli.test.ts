@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { AwsCli, awsCliAvailable } from '../bedrock/awsCli';
-import { MINUTE, START_MS, startHarness } from '../bedrock/harness';
+import type { AwsCli } from '../bedrock/awsCli';
+import { startCliHarness } from '../bedrock/cliHarness';
+import { MINUTE, START_MS } from '../bedrock/harness';
 import type { Harness } from '../bedrock/harness';
 
 describe('local CloudWatch through the AWS CLI', function () {
@@ -10,12 +11,7 @@ describe('local CloudWatch through the AWS CLI', function () {
     let cli: AwsCli;
 
     before(async function () {
-        if (!awsCliAvailable()) {
-            process.stdout.write('    (skipped: the aws command is not on PATH)\n');
-            this.skip();
-        }
-        h = await startHarness();
-        cli = new AwsCli(h.aws);
+        ({ h, cli } = await startCliHarness(this));
         h.aws.clock.advance(10 * MINUTE);
         await h.cloudwatch.send(
             new PutMetricDataCommand({

@@ -1,13 +1,18 @@
-/** Elements built from text nodes only: record text full of markup shows as typed. */
+/**
+ * DOM building without HTML strings: every piece of text, from the server or not, goes in as a
+ * text node, so a model id, alarm name or record holding markup shows as typed.
+ */
 type Child = Node | string | undefined;
+
+export interface Props {
+    readonly className?: string;
+    readonly text?: string;
+    readonly attrs?: Readonly<Record<string, string>>;
+}
 
 export function el<K extends keyof HTMLElementTagNameMap>(
     tag: K,
-    props: {
-        readonly className?: string;
-        readonly text?: string;
-        readonly attrs?: Readonly<Record<string, string>>;
-    } = {},
+    props: Props = {},
     ...children: Child[]
 ): HTMLElementTagNameMap[K] {
     const element = document.createElement(tag);
@@ -26,8 +31,4 @@ export function el<K extends keyof HTMLElementTagNameMap>(
         }
     }
     return element;
-}
-
-export function replaceChildren(parent: Element, ...children: Node[]): void {
-    parent.replaceChildren(...children);
 }
