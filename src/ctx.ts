@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AwsClients } from './aws/clients';
-import type { Connection } from './aws/connection';
+import { describeConnection, type Connection } from './aws/connection';
 import type { Log } from './shared/log';
 import { Settings } from './shared/settings';
 
@@ -60,18 +60,7 @@ export class Ctx implements vscode.Disposable {
 
     private applyConnection(connection: Connection): void {
         this.aws.setConnection(connection);
-        this.log.info(`AWS connection: ${describe(connection)}`);
+        this.log.info(`AWS connection: ${describeConnection(connection)}`);
         this.connectionChanged.fire(connection);
     }
-}
-
-function describe(connection: Connection): string {
-    if (connection.kind === 'sandbox') {
-        return `sandbox ${connection.endpoint}`;
-    }
-    const overrides = Object.entries(connection.endpoints)
-        .map(([service, url]) => `${service}=${String(url)}`)
-        .join(', ');
-    const who = connection.profile === undefined ? 'default credential chain' : `profile ${connection.profile}`;
-    return overrides === '' ? who : `${who}; endpoints ${overrides}`;
 }

@@ -51,6 +51,17 @@ export class AwsClients {
         return this.current;
     }
 
+    /**
+     * A separate client set for the current connection, which later switches neither redirect
+     * nor destroy: work that must reach one account from start to end (upload, then create) uses
+     * it. Shares the credentials already resolved; the caller disposes it.
+     */
+    pin(): AwsClients {
+        const pinned = new AwsClients(this.log, this.current);
+        pinned.credentials = this.credentials;
+        return pinned;
+    }
+
     /** Switches account, profile or endpoints: every cached client and credential is dropped. */
     setConnection(connection: Connection): void {
         this.dispose();

@@ -18,3 +18,24 @@ export interface SandboxConnection {
     readonly secretAccessKey: string;
 }
 
+
+/**
+ * Where calls go, in words and without credentials: the profile (or the default credential
+ * chain) and its endpoint overrides in a fixed order, or the sandbox endpoint. Equal strings mean
+ * the same connection, so it is also what a stored request remembers its connection by.
+ */
+export function describeConnection(connection: Connection): string {
+    if (connection.kind === 'sandbox') {
+        return `sandbox ${connection.endpoint}`;
+    }
+    const overrides = Object.entries(connection.endpoints)
+        .filter(([, url]) => url !== undefined && url !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([service, url]) => `${service}=${String(url)}`)
+        .join(', ');
+    const who =
+        connection.profile === undefined
+            ? 'default credential chain'
+            : `profile ${connection.profile}`;
+    return overrides === '' ? who : `${who}; endpoints ${overrides}`;
+}

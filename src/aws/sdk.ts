@@ -11,6 +11,7 @@ export {
     ListFoundationModelsCommand,
     ListInferenceProfilesCommand,
     ListModelInvocationJobsCommand,
+    ListTagsForResourceCommand,
     StopModelInvocationJobCommand,
     paginateListInferenceProfiles,
     paginateListModelInvocationJobs,

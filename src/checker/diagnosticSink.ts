@@ -2,8 +2,18 @@
  * Collects one file's diagnostics: keeps the first `limit` in full and only counts the rest, so a
  * gigabyte of bad lines costs a few counters, not a gigabyte of messages.
  */
+import { showInvisible } from '../shared/visibleText';
 import { ruleSeverity, type RuleCode } from './rules';
 import type { Diagnostic } from './types';
+
+/**
+ * Rules quote file content with quoteVisible; this is the net under them, so no message can
+ * carry a raw control or bidirectional character to a terminal or the Problems panel.
+ */
+function visible(diagnostic: Diagnostic): Diagnostic {
+    const message = showInvisible(diagnostic.message);
+    return message === diagnostic.message ? diagnostic : { ...diagnostic, message };
+}
 
 export class DiagnosticSink {
     readonly kept: Diagnostic[] = [];
@@ -26,13 +36,13 @@ export class DiagnosticSink {
     }
 
     keep(diagnostic: Diagnostic): void {
-        this.kept.push(diagnostic);
+        this.kept.push(visible(diagnostic));
     }
 
     /** File- and job-level summaries are kept even past the limit: there are only a few. */
     add(diagnostic: Diagnostic): void {
         this.tally(diagnostic.code);
-        this.kept.push(diagnostic);
+        this.kept.push(visible(diagnostic));
     }
 
     private tally(code: RuleCode): void {

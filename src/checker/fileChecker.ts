@@ -1,13 +1,22 @@
 /**
  * The one per-line code path: the disk reader and checkText both feed lines here, so the editor
- * and the CLI report the same things. Good lines cost one JSON.parse plus a walk of the body;
- * positions are only computed for the diagnostics that are kept.
+ * and the CLI report the same things. Good lines cost one JSON.parse, a quote-to-quote scan for
+ * repeated keys and a walk of the body; positions are only computed for the diagnostics kept.
  */
+import { quoteVisible, showInvisible } from '../shared/visibleText';
 import type { BodyChecker, BodyContext, BodyFix, JsonObject } from './bodyContext';
 import { DiagnosticSink } from './diagnosticSink';
+import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicateKeys';
+import { describeUtf16, type Utf16 } from './encoding';
 import { isObject } from './families/common';
 import { emptyFileStats } from './fileStats';
-import { findSyntaxError, locatePath, positionFromParseError } from './jsonScan';
+import {
+    findSyntaxError,
+    locatePath,
+    objectMembers,
+    positionFromParseError,
+    type JsonSyntaxError,
+} from './jsonScan';
 import type { ResolvedOptions } from './options';
 import type { RecordIdTracker } from './recordIdTracker';
 import { checkRecordId, checkWrapper, type RecordReporter } from './recordRules';
@@ -28,8 +37,6 @@ export interface JobState {
     idLimitReported: boolean;
     fileName(index: number): string;
 }
-
-const MAX_ID_IN_MESSAGE = 60;
 
 /**
  * Rules about a value point at the value ("1024", "human"); every other rule points at the key
@@ -56,8 +63,36 @@ function isBlank(text: string): boolean {
     return /^[ \t\r]*$/.test(text);
 }
 
-function shortId(id: string): string {
-    return id.length > MAX_ID_IN_MESSAGE ? `${id.slice(0, MAX_ID_IN_MESSAGE)}...` : id;
+/** A path inside a record as written in messages: the record, modelInput.messages[0] ... */
+export function describePath(path: JsonPath): string {
+    if (path.length === 0) {
+        return 'the record';
+    }
+    return path
+        .map((segment, i) => {
+            if (typeof segment === 'number') {
+                return `[${segment}]`;
+            }
+            if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) {
+                return i === 0 ? segment : `.${segment}`;
+            }
+            return `[${quoteVisible(segment, 30)}]`;
+        })
+        .join('');
+}
+
+/** The whitespace just before `offset` holds a CR: records split by CR alone. */
+function crBefore(text: string, offset: number): boolean {
+    for (let i = offset - 1; i >= 0; i--) {
+        const code = text.charCodeAt(i);
+        if (code === 0x0d) {
+            return true;
+        }
+        if (code !== 0x20 && code !== 0x09) {
+            return false;
+        }
+    }
+    return false;
 }
 
 export class FileChecker implements BodyContext, RecordReporter {
@@ -68,6 +103,7 @@ export class FileChecker implements BodyContext, RecordReporter {
     private firstLineWithoutId = 0;
     private fileRecordsReported = false;
     private fileSizeReported = false;
+    private bareCrReported = false;
     private textChars = 0;
     private media = 0;
     private outputLimit = -1;
@@ -87,6 +123,21 @@ export class FileChecker implements BodyContext, RecordReporter {
             message:
                 'The file starts with a UTF-8 byte order mark (EF BB BF), which JSON readers may ' +
                 'reject in the first record: save the file as UTF-8 without BOM',
+            line: 1,
+            column: 1,
+        });
+    }
+
+    utf16(found: Utf16, decoded: boolean): void {
+        const after = decoded
+            ? ' The results below are for its text decoded from UTF-16.'
+            : ' Reopen it with the UTF-16 encoding, then save it with UTF-8.';
+        this.sink.add({
+            code: 'encoding-utf16',
+            severity: ruleSeverity('encoding-utf16'),
+            message:
+                `The file is ${describeUtf16(found)}; Bedrock needs UTF-8, so it cannot read ` +
+                `any record: re-save the file as UTF-8.${after}`,
             line: 1,
             column: 1,
         });
@@ -126,18 +177,33 @@ export class FileChecker implements BodyContext, RecordReporter {
             return;
         }
         if (isObject(value)) {
+            if (mayHaveDuplicateKeys(text)) {
+                this.reportDuplicateKeys(text);
+            }
             this.checkRecord(value);
         } else {
             this.reportNotObject(value);
         }
     }
 
-    /** A line longer than maxLineBytes, counted but not read into memory. */
-    longLine(lineNumber: number, byteLength: number, byteEnd: number): void {
+    /** A line of text that cannot be read (UTF-16 taken for UTF-8): counted, not checked. */
+    unreadableLine(lineNumber: number, byteEnd: number): void {
         this.lineNumber = lineNumber;
         this.lineText = '';
         this.checkSize(byteEnd);
         this.countRecord();
+    }
+
+    /** A line longer than maxLineBytes, counted but not read into memory. */
+    longLine(lineNumber: number, byteLength: number, byteEnd: number, bareCr: boolean): void {
+        this.lineNumber = lineNumber;
+        this.lineText = '';
+        this.checkSize(byteEnd);
+        this.countRecord();
+        if (bareCr && !this.bareCrReported) {
+            this.reportBareCr(0, 'several records');
+            return;
+        }
         const mib = (byteLength / 1024 / 1024).toFixed(1);
         const limit = (this.job.options.maxLineBytes / 1024 / 1024).toFixed(0);
         this.emitAt(
@@ -274,11 +340,11 @@ export class FileChecker implements BodyContext, RecordReporter {
             const where =
                 origin.fileIndex === this.index
                     ? `line ${origin.line}`
-                    : `line ${origin.line} of ${job.fileName(origin.fileIndex)}`;
+                    : `line ${origin.line} of ${showInvisible(job.fileName(origin.fileIndex))}`;
             this.emit(
                 'record-id-duplicate',
-                `recordId "${shortId(id)}" is already used on ${where}; results are matched by ` +
-                    'recordId, so give each record its own',
+                `recordId ${quoteVisible(id)} is already used on ${where}; results are matched ` +
+                    'by recordId, so give each record its own',
                 ['recordId'],
             );
         } else if (job.ids.limitReached && !job.idLimitReported) {
@@ -353,10 +419,19 @@ export class FileChecker implements BodyContext, RecordReporter {
     }
 
     private reportSyntaxError(text: string, error: unknown): void {
+        // Only a line with a CR can be records split by CR alone: said once, not as bad JSON.
+        let found = text.includes('\r') ? findSyntaxError(text) : undefined;
+        if (found !== undefined && this.isBareCr(text, found)) {
+            if (!this.bareCrReported) {
+                const records = text.split('\r').filter((part) => !isBlank(part)).length;
+                this.reportBareCr(found.offset, `${records} records`);
+            }
+            return;
+        }
         if (!this.sink.count('json-syntax')) {
             return;
         }
-        const found = findSyntaxError(text);
+        found ??= findSyntaxError(text);
         const offset = positionFromParseError(error) ?? found?.offset ?? 0;
         const reason = found?.message ?? (error instanceof Error ? error.message : String(error));
         this.sink.keep({
@@ -366,6 +441,64 @@ export class FileChecker implements BodyContext, RecordReporter {
             line: this.lineNumber,
             column: offset + 1,
             endColumn: Math.min(offset, text.length) + 2,
+        });
+    }
+
+    /** Records one after the other on a line, separated by a CR: classic Mac line endings. */
+    private isBareCr(text: string, found: JsonSyntaxError): boolean {
+        return found.afterRecord && crBefore(text, found.offset);
+    }
+
+    /** Once per file: CR-only line endings make every line after the first one invalid. */
+    private reportBareCr(offset: number, records: string): void {
+        this.bareCrReported = true;
+        this.emitAt(
+            'line-ending-cr',
+            `Lines end with CR only (classic Mac line endings), so this line holds ${records}; ` +
+                'Bedrock splits records on LF and reads them as one invalid record: convert ' +
+                'the line endings to LF (or CRLF)',
+            offset,
+        );
+    }
+
+    /** Keys written twice in an object that counts (not inside a copy that is overridden). */
+    private reportDuplicateKeys(text: string): void {
+        for (const repeat of findDuplicateKeys(text)) {
+            const object = locatePath(text, repeat.objectPath);
+            if (object.complete && object.valueStart === repeat.objectStart) {
+                this.reportDuplicateKey(text, repeat);
+            }
+        }
+    }
+
+    private reportDuplicateKey(text: string, repeat: DuplicateKey): void {
+        if (!this.sink.count('json-duplicate-key')) {
+            return;
+        }
+        const [first] = objectMembers(text, repeat.objectStart).filter(
+            (member) => member.key === repeat.key,
+        );
+        const key = quoteVisible(repeat.key);
+        const where = describePath(repeat.objectPath);
+        const times = repeat.copies === 2 ? 'twice' : `${repeat.copies} times`;
+        const start = first?.keyStart ?? repeat.objectStart;
+        this.sink.keep({
+            code: 'json-duplicate-key',
+            severity: ruleSeverity('json-duplicate-key'),
+            message:
+                `${key} is written ${times} in ${where}. JSON.parse and most JSON readers keep ` +
+                'only the last value (the one checked here); how Bedrock treats a repeated key ' +
+                'is not documented, so keep one copy',
+            line: this.lineNumber,
+            column: start + 1,
+            endColumn: (first?.keyEnd ?? start + 1) + 1,
+            fix: {
+                kind: 'remove-duplicate-keys',
+                title: `Keep only the last ${key} in ${where}`,
+                line: this.lineNumber,
+                objectPath: repeat.objectPath,
+                key: repeat.key,
+            },
         });
     }
 

@@ -4,8 +4,8 @@
  * changed since the check).
  */
 import { isObject } from './families/common';
-import { locatePath } from './jsonScan';
-import type { Fix, TextEdit } from './types';
+import { locatePath, objectMembers, type JsonMember } from './jsonScan';
+import type { Fix, JsonPath, TextEdit } from './types';
 
 interface Line {
     readonly number: number;
@@ -79,36 +79,91 @@ export function fixEdits(documentText: string, fix: Fix): TextEdit[] {
             }
             return [insertMember(line, target.valueStart, fix.key, fix.value)];
         }
-        case 'remove-property':
-            return removeProperty(line, fix.path);
+        case 'remove-property': {
+            const key = fix.path[fix.path.length - 1];
+            if (typeof key !== 'string') {
+                return [];
+            }
+            // Every copy: removing only the one that counts would bring an ignored one back.
+            return removeMembers(line, fix.path.slice(0, -1), (member) => member.key === key);
+        }
+        case 'remove-duplicate-keys':
+            return removeMembers(line, fix.objectPath, (member, i, all) => {
+                return member.key === fix.key && all.some((m, j) => j > i && m.key === fix.key);
+            });
         case 'wrap-model-input':
             return wrapModelInput(line);
     }
 }
 
-function removeProperty(line: Line, path: readonly (string | number)[]): TextEdit[] {
-    const target = locatePath(line.text, path);
-    if (!target.complete || target.keyStart === undefined) {
-        return [];
+/** The members of the object at `objectPath` (the copy JSON.parse keeps), or undefined. */
+function membersAt(line: Line, objectPath: JsonPath): JsonMember[] | undefined {
+    const target = locatePath(line.text, objectPath);
+    if (!target.complete || line.text.charAt(target.valueStart) !== '{') {
+        return undefined;
     }
-    if (target.nextComma !== undefined) {
-        const afterComma = skipSpaces(line.text, target.nextComma + 1);
-        return [edit(line.number, target.keyStart, afterComma, '')];
-    }
-    if (target.previousEnd !== undefined) {
-        return [edit(line.number, target.previousEnd, target.valueEnd, '')];
-    }
-    return [edit(line.number, target.keyStart, target.valueEnd, '')];
+    return objectMembers(line.text, target.valueStart);
 }
 
+/**
+ * Deletes the chosen members of one object with their commas: one edit per run of neighbouring
+ * members, so edits never overlap and the members left keep their own text and spacing.
+ */
+function removeMembers(
+    line: Line,
+    objectPath: JsonPath,
+    chosen: (member: JsonMember, index: number, all: readonly JsonMember[]) => boolean,
+): TextEdit[] {
+    const members = membersAt(line, objectPath) ?? [];
+    const remove = members.map((member, i) => chosen(member, i, members));
+    const edits: TextEdit[] = [];
+    for (let first = 0; first < members.length; first++) {
+        if (remove[first] !== true) {
+            continue;
+        }
+        let last = first;
+        while (remove[last + 1] === true) {
+            last++;
+        }
+        const next = members[last + 1];
+        const previous = members[first - 1];
+        const start = next === undefined && previous !== undefined
+            ? previous.valueEnd
+            : (members[first]?.keyStart ?? 0);
+        const end = next?.keyStart ?? members[last]?.valueEnd ?? start;
+        edits.push(edit(line.number, start, end, ''));
+        first = last;
+    }
+    return edits;
+}
+
+/**
+ * Moves the record's members other than recordId into "modelInput", character for character:
+ * values are never parsed and re-serialised, so big integers, exponents, escapes and repeated
+ * keys stay as the user wrote them.
+ */
 function wrapModelInput(line: Line): TextEdit[] {
-    const record = parseObject(line.text);
-    if (record === undefined || record['modelInput'] !== undefined) {
+    const members = membersAt(line, []) ?? [];
+    const [first, second] = members;
+    const last = members[members.length - 1];
+    if (
+        first === undefined ||
+        last === undefined ||
+        members.some((member) => member.key === 'modelInput')
+    ) {
         return [];
     }
-    const { recordId, ...body } = record;
-    const wrapped = recordId === undefined ? { modelInput: body } : { recordId, modelInput: body };
-    return [edit(line.number, 0, line.text.length, JSON.stringify(wrapped))];
+    const text = line.text;
+    const source = (member: JsonMember): string => text.slice(member.keyStart, member.valueEnd);
+    const separator = second === undefined ? ', ' : text.slice(first.valueEnd, second.keyStart);
+    const colon = text.slice(first.keyEnd, first.valueStart);
+    const ids = members.filter((member) => member.key === 'recordId').map(source);
+    const body = members.filter((member) => member.key !== 'recordId').map(source);
+    if (body.length === 0) {
+        return [];
+    }
+    const wrapped = `"modelInput"${colon}{${body.join(separator)}}`;
+    return [edit(line.number, first.keyStart, last.valueEnd, [...ids, wrapped].join(separator))];
 }
 
 /** New IDs are "rec-" plus the line number, made unique against the IDs already present. */

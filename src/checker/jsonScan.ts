@@ -1,19 +1,25 @@
 /**
  * Character-level JSON scanning for the few lines that need positions: where a syntax error is,
  * and where a value sits in a line (for diagnostics and fixes). Offsets are UTF-16 indexes into
- * the line, which is what VS Code columns count. The hot path never calls this on good lines.
+ * the line, which is what VS Code columns count. The validator and the locator never run on good
+ * lines (duplicateKeys.ts borrows only the string skipping).
+ * Where a key is written twice, positions are those of the last copy: the one JSON.parse keeps.
  */
+import { isInvisible, showInvisible } from '../shared/visibleText';
 import type { JsonPath } from './types';
 
 export interface JsonSyntaxError {
     readonly offset: number;
     readonly message: string;
+    /** A whole value was read and something other than whitespace follows it. */
+    readonly afterRecord: boolean;
 }
 
 class ScanError extends Error {
     constructor(
         readonly offset: number,
         message: string,
+        readonly afterRecord = false,
     ) {
         super(message);
     }
@@ -30,15 +36,14 @@ function isDigit(code: number): boolean {
     return code >= 0x30 && code <= 0x39;
 }
 
-/** Characters that are invisible or look like a space are named by code point. */
-const INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff]/u;
-
+/** Spaces and invisible characters are named by code point; anything else is shown quoted. */
 function describeChar(text: string, offset: number): string {
     const code = text.codePointAt(offset) ?? 0;
-    if (code < 0x20 || code === 0x7f || INVISIBLE.test(String.fromCodePoint(code))) {
+    const char = String.fromCodePoint(code);
+    if (/\s/u.test(char) || isInvisible(char)) {
         return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     }
-    return `'${String.fromCodePoint(code)}'`;
+    return `'${char}'`;
 }
 
 /** A strict validator that stops at the first error, with advice for the usual mistakes. */
@@ -51,9 +56,11 @@ class Validator {
         this.value('a JSON value');
         this.skipWhitespace();
         if (this.pos < this.text.length) {
-            this.fail(
+            throw new ScanError(
+                this.pos,
                 `unexpected ${describeChar(this.text, this.pos)} after the end of the record: ` +
                     'each line must hold exactly one JSON object',
+                true,
             );
         }
     }
@@ -232,7 +239,7 @@ class Validator {
             return;
         }
         if (next !== 'u') {
-            this.fail(`invalid escape sequence \\${next}`, this.pos + 1);
+            this.fail(`invalid escape sequence \\${showInvisible(next)}`, this.pos + 1);
         }
         for (let i = 2; i < 6; i++) {
             if (!/[0-9a-fA-F]/.test(text.charAt(this.pos + i))) {
@@ -289,10 +296,10 @@ export function findSyntaxError(text: string): JsonSyntaxError | undefined {
         return undefined;
     } catch (error) {
         if (error instanceof ScanError) {
-            return { offset: error.offset, message: error.message };
+            return { offset: error.offset, message: error.message, afterRecord: error.afterRecord };
         }
         // Only a pathologically deep nesting overflows the validator's recursion.
-        return { offset: 0, message: 'the JSON nests too deeply to check' };
+        return { offset: 0, message: 'the JSON nests too deeply to check', afterRecord: false };
     }
 }
 
@@ -314,7 +321,8 @@ function skipWs(text: string, i: number): number {
     return i;
 }
 
-function skipString(text: string, i: number): number {
+/** The index just past the string that starts (with its quote) at `i`. */
+export function skipString(text: string, i: number): number {
     i++;
     for (;;) {
         const next = text.indexOf('"', i);
@@ -367,7 +375,8 @@ function skipValue(text: string, i: number): number {
     return i;
 }
 
-function keyAt(text: string, start: number, end: number): string {
+/** The key whose quoted source is text[start, end), escapes decoded. */
+export function keyAt(text: string, start: number, end: number): string {
     const raw = text.slice(start, end);
     if (!raw.includes('\\')) {
         return raw.slice(1, -1);
@@ -388,40 +397,59 @@ export interface JsonLocation {
     /** The property name (with quotes) when the value is an object member. */
     readonly keyStart?: number;
     readonly keyEnd?: number;
-    /** End of the previous member's value, when the value is a member that is not the first. */
-    readonly previousEnd?: number;
-    /** The comma after this member, when one follows. */
-    readonly nextComma?: number;
 }
 
-function findMember(text: string, objectStart: number, wanted: string): JsonLocation | undefined {
+/** One `"key": value` of an object, with the source positions of its parts. */
+export interface JsonMember {
+    /** The key as JSON.parse reads it (escapes decoded). */
+    readonly key: string;
+    readonly keyStart: number;
+    readonly keyEnd: number;
+    readonly valueStart: number;
+    readonly valueEnd: number;
+}
+
+/** Every member of the object that starts at `objectStart`, in source order, repeats included. */
+export function objectMembers(text: string, objectStart: number): JsonMember[] {
+    const members: JsonMember[] = [];
     let i = skipWs(text, objectStart + 1);
-    let previousEnd: number | undefined;
     while (i < text.length && text.charCodeAt(i) === QUOTE) {
         const keyStart = i;
         const keyEnd = skipString(text, i);
         const valueStart = skipWs(text, skipWs(text, keyEnd) + 1);
         const valueEnd = skipValue(text, valueStart);
+        const key = keyAt(text, keyStart, keyEnd);
+        members.push({ key, keyStart, keyEnd, valueStart, valueEnd });
         const after = skipWs(text, valueEnd);
-        const hasComma = text.charCodeAt(after) === 0x2c;
-        if (keyAt(text, keyStart, keyEnd) === wanted) {
-            return {
-                complete: true,
-                valueStart,
-                valueEnd,
-                keyStart,
-                keyEnd,
-                ...(previousEnd === undefined ? {} : { previousEnd }),
-                ...(hasComma ? { nextComma: after } : {}),
-            };
+        if (text.charCodeAt(after) !== 0x2c) {
+            break;
         }
-        if (!hasComma) {
-            return undefined;
-        }
-        previousEnd = valueEnd;
         i = skipWs(text, after + 1);
     }
-    return undefined;
+    return members;
+}
+
+/**
+ * The member JSON.parse keeps: the LAST one with that key, so diagnostics and fixes point at the
+ * value that was checked, not at an earlier copy it overrode.
+ */
+function findMember(text: string, objectStart: number, wanted: string): JsonLocation | undefined {
+    const members = objectMembers(text, objectStart);
+    let index = members.length - 1;
+    while (index >= 0 && members[index]?.key !== wanted) {
+        index--;
+    }
+    const member = members[index];
+    if (member === undefined) {
+        return undefined;
+    }
+    return {
+        complete: true,
+        valueStart: member.valueStart,
+        valueEnd: member.valueEnd,
+        keyStart: member.keyStart,
+        keyEnd: member.keyEnd,
+    };
 }
 
 function findElement(text: string, arrayStart: number, wanted: number): JsonLocation | undefined {

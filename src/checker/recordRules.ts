@@ -1,4 +1,5 @@
 /** Rules for the record around the body: recordId's form, the modelInput wrapper, stray keys. */
+import { quoteVisible } from '../shared/visibleText';
 import type { JsonObject } from './bodyContext';
 import { describeValue, isObject } from './families/common';
 import type { RuleCode } from './rules';
@@ -66,7 +67,7 @@ export function checkRecordId(record: JsonObject, reporter: RecordReporter): str
     }
     if (!PLAIN_ID.test(id)) {
         const odd = [...id].find((char) => !PLAIN_ID.test(char)) ?? '';
-        const shown = /\s/.test(odd) ? 'whitespace' : `"${odd}"`;
+        const shown = /\s/.test(odd) ? 'whitespace' : quoteVisible(odd);
         reporter.emit(
             'record-id-characters',
             `recordId contains ${shown}; Bedrock accepts it, but IDs made of letters, digits ` +
@@ -101,7 +102,7 @@ export function checkWrapper(record: JsonObject, reporter: RecordReporter): Json
                   : '';
             reporter.emit(
                 'record-unknown-key',
-                `"${key}" is not a record field; a record has only "recordId" and ` +
+                `${quoteVisible(key)} is not a record field; a record has only "recordId" and ` +
                     `"modelInput"${hint}. Move request fields into modelInput or remove it`,
                 [key],
             );
@@ -151,7 +152,8 @@ function reportMissingModelInput(record: JsonObject, reporter: RecordReporter): 
     if (misspelt !== undefined) {
         reporter.emit(
             'model-input-missing',
-            `The record has "${misspelt}" but Bedrock reads only "modelInput" (exact spelling)`,
+            `The record has ${quoteVisible(misspelt)} but Bedrock reads only "modelInput" ` +
+                '(exact spelling)',
             [misspelt],
         );
         return;

@@ -18,6 +18,10 @@ export const RULES = {
         severity: 'error',
         description: 'A non-blank line is not valid JSON (reported at the first bad character).',
     },
+    'json-duplicate-key': {
+        severity: 'warning',
+        description: 'An object has the same key twice; most JSON readers keep only the last.',
+    },
     'record-not-object': {
         severity: 'error',
         description: 'A line is valid JSON but not an object.',
@@ -25,6 +29,14 @@ export const RULES = {
     'encoding-invalid-utf8': {
         severity: 'error',
         description: 'A line contains bytes that are not valid UTF-8.',
+    },
+    'encoding-utf16': {
+        severity: 'error',
+        description: 'The file is UTF-16 (BOM or NUL bytes between ASCII); Bedrock needs UTF-8.',
+    },
+    'line-ending-cr': {
+        severity: 'error',
+        description: 'Records separated by CR only (classic Mac); Bedrock splits records on LF.',
     },
     'encoding-bom': {
         severity: 'warning',

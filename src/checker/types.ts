@@ -38,13 +38,25 @@ export type Fix =
           readonly value: string | number | boolean;
       }
     | {
+          /** Removes the key at `path` from its object, every copy of it if it is repeated. */
           readonly kind: 'remove-property';
           readonly title: string;
           readonly line: number;
           readonly path: JsonPath;
       }
     | {
-          /** Moves every top-level key except recordId into a new modelInput object. */
+          /** Removes all but the last copy of a key written more than once in one object. */
+          readonly kind: 'remove-duplicate-keys';
+          readonly title: string;
+          readonly line: number;
+          readonly objectPath: JsonPath;
+          readonly key: string;
+      }
+    | {
+          /**
+           * Moves every top-level key except recordId into a new modelInput object, as written
+           * (the members' source text is moved, never re-serialised).
+           */
           readonly kind: 'wrap-model-input';
           readonly title: string;
           readonly line: number;

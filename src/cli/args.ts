@@ -1,5 +1,6 @@
-/** Command-line parsing for `bedrock-batch`; no dependencies, errors as UsageError. */
+/** Command-line parsing for `bedrock-batch`; errors as UsageError. */
 import type { InvocationType } from '../checker/types';
+import { MODEL_ID } from '../localAws/bedrock/patterns';
 
 export class UsageError extends Error {}
 
@@ -13,7 +14,17 @@ export interface CheckCommand {
     readonly maxDiagnostics: number | undefined;
 }
 
-export type Command = CheckCommand | { readonly command: 'help' };
+/** `help`: asked for (exit 0); `missing`: no command at all, a usage error (exit 2). */
+export type Command =
+    | CheckCommand
+    | { readonly command: 'help' }
+    | { readonly command: 'missing' };
+
+/** The modelId pattern of the Bedrock API model, matched whole. */
+const MODEL_ID_PATTERN = new RegExp(`^(?:${MODEL_ID})$`);
+const MAX_MODEL_ID_LENGTH = 2048;
+
+const INVOCATION_TYPES: readonly InvocationType[] = ['InvokeModel', 'Converse'];
 
 export const USAGE = `Usage: bedrock-batch check FILE... [options]
 
@@ -23,8 +34,9 @@ checked as one job: record and size quotas and repeated recordIds count across t
 Options:
   --model ID               model id, cross-region profile id (us., eu., apac., global.) or
                            ARN; selects the request-body rules and the price. Without it only
-                           the record structure is checked.
-  --invocation-type TYPE   InvokeModel (default) or Converse
+                           the record structure is checked; for a model the checker does not
+                           know, only the rules every model shares (a warning says so).
+  --invocation-type TYPE   InvokeModel (default) or Converse, in any letter case
   --json                   print one JSON object instead of text
   --min-records N          minimum records per job (default 100; some accounts have 1000)
   --max-diagnostics N      diagnostics listed per file (default 1000; the rest are counted)
@@ -41,9 +53,31 @@ function positiveInteger(flag: string, value: string): number {
     return n;
 }
 
+function modelIdArg(value: string): string {
+    if (value.length > MAX_MODEL_ID_LENGTH || !MODEL_ID_PATTERN.test(value)) {
+        throw new UsageError(
+            `--model "${value}" is not a model id, inference profile id or model ARN ` +
+                '(e.g. anthropic.claude-3-haiku-20240307-v1:0)',
+        );
+    }
+    return value;
+}
+
+/** InvokeModel or Converse, in any letter case. */
+function invocationTypeArg(value: string): InvocationType {
+    const type = INVOCATION_TYPES.find((t) => t.toLowerCase() === value.toLowerCase());
+    if (type === undefined) {
+        throw new UsageError(`--invocation-type is InvokeModel or Converse, not "${value}"`);
+    }
+    return type;
+}
+
 export function parseArgs(argv: readonly string[]): Command {
-    if (argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === 'help')) {
+    if (argv.some((a) => a === '-h' || a === '--help' || a === 'help')) {
         return { command: 'help' };
+    }
+    if (argv.length === 0) {
+        return { command: 'missing' };
     }
     const [command, ...rest] = argv;
     if (command !== 'check') {
@@ -83,18 +117,11 @@ export function parseArgs(argv: readonly string[]): Command {
                 json = true;
                 break;
             case '--model':
-                modelId = takeValue();
+                modelId = modelIdArg(takeValue());
                 break;
-            case '--invocation-type': {
-                const value = takeValue();
-                if (value !== 'InvokeModel' && value !== 'Converse') {
-                    throw new UsageError(
-                        `--invocation-type is InvokeModel or Converse, not "${value}"`,
-                    );
-                }
-                invocationType = value;
+            case '--invocation-type':
+                invocationType = invocationTypeArg(takeValue());
                 break;
-            }
             case '--min-records':
                 minRecords = positiveInteger(flag, takeValue());
                 break;

@@ -2,7 +2,8 @@
 import { CHARS_PER_TOKEN, TOKENS_PER_MEDIA_BLOCK } from '../checker/tokenEstimate';
 import { formatBytes } from '../checker/fileChecker';
 import { FAMILY_LABELS, isEmbeddingFamily } from '../checker/modelTarget';
-import type { FileCheckResult, JobCheckResult } from '../checker/types';
+import type { CostEstimate, FileCheckResult, JobCheckResult, ModelTarget } from '../checker/types';
+import { jsonWithVisibleText, showInvisible } from '../shared/visibleText';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -32,14 +33,20 @@ function omittedLine(file: FileCheckResult): string {
         .filter(([, count]) => count > 0)
         .map(([code, count]) => `${code} ${number.format(count)}`);
     const more = plural(file.omitted, 'more diagnostic');
-    return `${file.path}: ${more} not listed (${hidden.join(', ')})\n`;
+    return `${showInvisible(file.path)}: ${more} not listed (${hidden.join(', ')})\n`;
 }
 
+/**
+ * Text for a terminal. Paths, messages and the model id are passed through showInvisible, so no
+ * control character from a file name or a file's content reaches the terminal raw.
+ */
 export function formatText(result: JobCheckResult): string {
     const out: string[] = [];
     for (const file of result.files) {
+        const path = showInvisible(file.path);
         for (const d of file.diagnostics) {
-            out.push(`${file.path}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+            const message = showInvisible(d.message);
+            out.push(`${path}:${d.line}:${d.column} ${d.severity} ${d.code} ${message}\n`);
         }
         if (file.omitted > 0) {
             out.push(omittedLine(file));
@@ -59,7 +66,8 @@ function summary(result: JobCheckResult): string[] {
         target.modelId === undefined
             ? 'no model given: only the record structure was checked (pass --model to check ' +
               'request bodies and estimate cost)'
-            : `${target.modelId} (${FAMILY_LABELS[target.family]}, ${target.invocationType})`;
+            : `${showInvisible(target.modelId)} (${FAMILY_LABELS[target.family]}, ` +
+              `${target.invocationType})`;
     lines.push(`Checked ${plural(result.files.length, 'file')} as one job; model: ${model}`);
     lines.push(`  records        ${number.format(stats.records)}`);
     lines.push(`  size           ${formatBytes(stats.bytes)}`);
@@ -118,6 +126,32 @@ function estimates(result: JobCheckResult): string[] {
     return lines;
 }
 
+/** A model id was given but the checker has no request-body rules for it. */
+export function isUnknownModel(target: ModelTarget): boolean {
+    return target.modelId !== undefined && target.family === 'generic';
+}
+
+/** The stderr warning for a model the checker does not know; undefined when there is none. */
+export function modelWarning(target: ModelTarget): string | undefined {
+    if (target.modelId === undefined || !isUnknownModel(target)) {
+        return undefined;
+    }
+    return (
+        `bedrock-batch: warning: "${showInvisible(target.modelId)}" is not a model the checker ` +
+        'knows, so request bodies are not checked against its format (only the rules every ' +
+        'model shares)\n'
+    );
+}
+
+/** Dollars to the millionth: enough for per-record prices, without float noise. */
+function roundUsd(amount: number): number {
+    return Math.round(amount * 1e6) / 1e6;
+}
+
+function costJson(cost: CostEstimate): CostEstimate {
+    return { ...cost, inputUsd: roundUsd(cost.inputUsd), maxOutputUsd: roundUsd(cost.maxOutputUsd) };
+}
+
 export function formatJson(result: JobCheckResult): string {
     const files = result.files.map((file) => ({
         path: file.path,
@@ -146,7 +180,11 @@ export function formatJson(result: JobCheckResult): string {
         errors: result.errors,
         warnings: result.warnings,
         infos: result.infos,
-        cost: result.cost ?? null,
+        cost: result.cost === undefined ? null : costJson(result.cost),
     };
-    return `${JSON.stringify({ ok: result.errors === 0, files, job })}\n`;
+    const target = result.target;
+    const model =
+        target.modelId === undefined ? null : { id: target.modelId, known: !isUnknownModel(target) };
+    const output = { ok: result.errors === 0, model, files, job };
+    return `${jsonWithVisibleText(JSON.stringify(output))}\n`;
 }

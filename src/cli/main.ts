@@ -1,32 +1,18 @@
 /** `bedrock-batch` command-line entry point (bundled to dist/cli.js). */
-import { stat } from 'node:fs/promises';
 import { checkFiles } from '../checker/check';
+import { showInvisible } from '../shared/visibleText';
 import { parseArgs, UsageError, USAGE, type CheckCommand } from './args';
-import { formatJson, formatText } from './format';
+import { formatJson, formatText, modelWarning } from './format';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
-async function assertReadable(path: string): Promise<void> {
-    let isFile: boolean;
-    try {
-        isFile = (await stat(path)).isFile();
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(
-            `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : String(error)}`,
-        );
-    }
-    if (!isFile) {
-        throw new UsageError(`cannot read ${path}: not a file`);
-    }
-}
-
+/**
+ * The engine refuses a missing path or anything but a regular file (InputFileError) before it
+ * opens one; that ends here with exit status 2.
+ */
 async function runCheck(command: CheckCommand): Promise<number> {
-    for (const file of command.files) {
-        await assertReadable(file);
-    }
     const result = await checkFiles(command.files, {
         modelId: command.modelId,
         invocationType: command.invocationType,
@@ -37,6 +23,10 @@ async function runCheck(command: CheckCommand): Promise<number> {
             ? {}
             : { maxDiagnosticsPerFile: command.maxDiagnostics }),
     });
+    const warning = modelWarning(result.target);
+    if (warning !== undefined) {
+        process.stderr.write(warning);
+    }
     process.stdout.write(command.json ? formatJson(result) : formatText(result));
     return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
@@ -48,10 +38,14 @@ async function main(argv: readonly string[]): Promise<number> {
             process.stdout.write(USAGE);
             return EXIT_OK;
         }
+        if (command.command === 'missing') {
+            process.stderr.write(USAGE);
+            return EXIT_USAGE;
+        }
         return await runCheck(command);
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`bedrock-batch: ${message}\n`);
+        process.stderr.write(`bedrock-batch: ${showInvisible(message)}\n`);
         if (error instanceof UsageError) {
             process.stderr.write('Run "bedrock-batch --help" for usage.\n');
         }

@@ -41,8 +41,12 @@ export function activateDiagnostics(ctx: Ctx): DiagnosticsFeature {
             new QuickFixProvider(diagnostics),
             QuickFixProvider.metadata,
         ),
-        registerCommand(ctx, 'bedrockBatch.checkFile', 'Could not check the file', (...args) =>
-            runCheckFile(diagnostics, args),
+        registerCommand(
+            ctx,
+            'bedrockBatch.checkFile',
+            'Could not check the file',
+            (...args) => runCheckFile(diagnostics, args),
+            { retry: true },
         ),
         registerCommand(ctx, chooseCheckModelCommand, 'Could not change the model', async (arg) => {
             const uri =
@@ -52,7 +56,7 @@ export function activateDiagnostics(ctx: Ctx): DiagnosticsFeature {
             }
             const picked = await pickCheckModel(models, uri);
             if (picked !== undefined) {
-                await models.setForFile(uri, picked.model);
+                await models.setForFile(uri, picked.model, { recent: true });
             }
         }),
     );

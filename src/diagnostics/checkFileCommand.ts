@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkText } from '../checker/check';
+import { checkTextInSlices } from '../checker/check';
 import type { JobCheckResult } from '../checker/types';
+import { notificationText } from '../shared/notificationText';
 import { resolveTargets, targetsProblem } from '../submit/targets';
 import { estimateLines, problemCounts, targetLabel } from './checkSummary';
 import { checkWithProgress } from './diskCheck';
@@ -24,9 +25,11 @@ export async function runCheckFile(
     const uris = await resolveTargets(args);
     // Unsaved new documents are checked from their text; everything else must be a .jsonl file.
     const onDisk = uris.filter((u) => u.scheme !== 'untitled');
-    const problem = uris.length === 0 || onDisk.length > 0 ? targetsProblem(onDisk) : undefined;
+    // Refused before anything is opened: a named pipe would wait for a writer forever.
+    const problem =
+        uris.length === 0 || onDisk.length > 0 ? await targetsProblem(onDisk) : undefined;
     if (problem !== undefined) {
-        void vscode.window.showErrorMessage(`Could not check: ${problem}`);
+        void vscode.window.showErrorMessage(notificationText(`Could not check: ${problem}`));
         return [];
     }
     const outcomes: CheckFileOutcome[] = [];
@@ -50,7 +53,8 @@ async function checkOne(diagnostics: JsonlDiagnostics, uri: vscode.Uri): Promise
     const options = diagnostics.optionsFor(uri);
     const document = openDocument(uri);
     if (document !== undefined && (document.isDirty || uri.scheme === 'untitled')) {
-        return checkText(document.getText(), options, uri.fsPath).job;
+        // Unsaved text is checked in slices, so a large document never freezes the editor.
+        return (await checkTextInSlices(document.getText(), options, uri.fsPath)).job;
     }
     return checkWithProgress(
         [uri],
@@ -69,7 +73,7 @@ export function summarize(uri: vscode.Uri, result: JobCheckResult): string {
 
 async function showOutcomes(outcomes: readonly CheckFileOutcome[]): Promise<void> {
     const problems = outcomes.some((o) => o.result.errors + o.result.warnings > 0);
-    const text = outcomes.map((o) => o.summary).join(' ');
+    const text = notificationText(outcomes.map((o) => o.summary).join(' '));
     const actions = problems ? ['Show Problems'] : [];
     const show =
         problems && outcomes.some((o) => o.result.errors > 0)

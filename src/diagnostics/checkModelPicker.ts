@@ -40,9 +40,11 @@ export async function pickCheckModel(
     uri: vscode.Uri,
 ): Promise<{ model: CheckModel | undefined } | undefined> {
     const { model: current, source } = store.resolve(uri);
-    const items: ModelItem[] = store.recentModels().map((id) => ({
+    const ids = [current.modelId, ...store.recentModels()].filter((id) => id !== undefined);
+    const items: ModelItem[] = [...new Set(ids)].map((id) => ({
         label: id,
-        description: FAMILY_LABELS[resolveModel(id).family],
+        description:
+            FAMILY_LABELS[resolveModel(id).family] + (id === current.modelId ? ' · now' : ''),
         choice: 'model',
         modelId: id,
     }));

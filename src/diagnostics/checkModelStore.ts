@@ -65,19 +65,62 @@ export class CheckModelStore implements vscode.Disposable {
         this.changed.fire();
     }
 
-    /** The user's choice for one file; undefined forgets it (workspace or setting apply again). */
-    async setForFile(uri: vscode.Uri, model: CheckModel | undefined): Promise<void> {
+    /**
+     * A choice for one file; undefined forgets it (workspace or setting apply again). Only a
+     * choice the user made (`recent`) joins the recently used models: the sandbox assigns its
+     * samples' models here too, and those were never used.
+     */
+    async setForFile(
+        uri: vscode.Uri,
+        model: CheckModel | undefined,
+        options: { readonly recent?: boolean } = {},
+    ): Promise<void> {
         const files = this.files();
         if (model === undefined) {
             delete files[uri.toString()];
         } else {
             files[uri.toString()] = model;
-            if (model.modelId !== undefined) {
+            if (options.recent === true && model.modelId !== undefined) {
                 await this.rememberRecent(model.modelId);
             }
         }
         await this.state.update(filesKey, trimmed(files));
         this.changed.fire();
+    }
+
+    /**
+     * The model and invocation type chosen in the submit wizard become these files' check model,
+     * so the editor and the status bar show what the pre-submit check found. Nothing changes,
+     * and nothing is re-checked, when the files already go with that model.
+     */
+    async chooseForFiles(uris: readonly vscode.Uri[], model: CheckModel): Promise<void> {
+        const files = this.files();
+        const same = (current: CheckModel | undefined): boolean =>
+            current !== undefined &&
+            current.modelId === model.modelId &&
+            current.invocationType === model.invocationType &&
+            current.region === model.region;
+        if (uris.every((uri) => same(files[uri.toString()]))) {
+            return;
+        }
+        for (const uri of uris) {
+            // Re-inserted so the newest choices survive trimming.
+            delete files[uri.toString()];
+            files[uri.toString()] = model;
+        }
+        await this.state.update(filesKey, trimmed(files));
+        this.changed.fire();
+    }
+
+    /** Forgets the workspace's last used model: files without a choice follow the setting. */
+    async forgetWorkspace(): Promise<void> {
+        await this.state.update(workspaceKey, undefined);
+        this.changed.fire();
+    }
+
+    /** The model chosen for this file itself, if any (not the workspace or setting default). */
+    forFile(uri: vscode.Uri): CheckModel | undefined {
+        return this.files()[uri.toString()];
     }
 
     /** Model ids used lately, newest first (shared with the submit wizard). */

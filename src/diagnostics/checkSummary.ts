@@ -2,8 +2,12 @@
  * Plain-language summaries of a check: how many problems, records and tokens, and what the job
  * would cost at the batch price. Shared by "Check JSONL" and the submit confirmation.
  */
-import { FAMILY_LABELS } from '../checker/modelTarget';
+import { FAMILY_LABELS, isEmbeddingFamily } from '../checker/modelTarget';
 import type { JobCheckResult } from '../checker/types';
+import { formatBytes } from '../shared/formatBytes';
+import { formatPrice, formatUsd } from '../shared/formatUsd';
+
+export { formatBytes, formatUsd };
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -11,34 +15,10 @@ export function plural(count: number, one: string, many = `${one}s`): string {
     return `${integer.format(count)} ${count === 1 ? one : many}`;
 }
 
-export function formatBytes(bytes: number): string {
-    if (bytes < 1000) {
-        return plural(bytes, 'byte');
-    }
-    const units = ['kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = -1;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'TB'}`;
-}
-
-/** "about $1.20", or "< $0.01" without a redundant "about". */
+/** "about $1.20", or "< $0.0001" without a redundant "about". */
 export function approximately(usd: number): string {
     const text = formatUsd(usd);
     return text.startsWith('<') ? text : `about ${text}`;
-}
-
-export function formatUsd(usd: number): string {
-    if (usd === 0) {
-        return '$0';
-    }
-    if (usd < 0.01) {
-        return '< $0.01';
-    }
-    return `$${usd.toFixed(usd < 100 ? 2 : 0)}`;
 }
 
 /** "2 errors, 1 warning" or "no problems". Infos are hints and are not counted as problems. */
@@ -71,15 +51,23 @@ export interface EstimateLines {
     readonly cost: string;
 }
 
+const noOutput = 'no output tokens (embeddings)';
+
+/** Embedding models return vectors: there are no output tokens to bound or to pay for. */
+function isEmbeddings(result: JobCheckResult): boolean {
+    return isEmbeddingFamily(result.target.family);
+}
+
 /** The three lines the confirmation step shows. */
 export function estimateLines(result: JobCheckResult): EstimateLines {
     const { stats } = result;
     const files = result.files.length > 1 ? ` in ${plural(result.files.length, 'file')}` : '';
     const records = `${plural(stats.records, 'record')}${files}, ${formatBytes(stats.bytes)}`;
-    const outputBound =
-        stats.recordsWithoutOutputLimit > 0
-            ? `output not bounded for ${plural(stats.recordsWithoutOutputLimit, 'record')}`
-            : `at most ${integer.format(stats.maxOutputTokens)} output tokens`;
+    const outputBound = isEmbeddings(result)
+        ? noOutput
+        : stats.recordsWithoutOutputLimit > 0
+          ? `output not bounded for ${plural(stats.recordsWithoutOutputLimit, 'record')}`
+          : `at most ${integer.format(stats.maxOutputTokens)} output tokens`;
     const unestimated =
         stats.recordsNotEstimated > 0
             ? ` (${plural(stats.recordsNotEstimated, 'unreadable record')} not counted)`
@@ -101,13 +89,17 @@ function costLine(result: JobCheckResult): string {
     if (cost === undefined) {
         return '';
     }
+    const input = approximately(cost.inputUsd);
+    const where = `at the batch price (${cost.modelPrefix})`;
+    if (isEmbeddings(result)) {
+        return `${input} for input ${where}; ${noOutput}`;
+    }
     const bounded = result.stats.recordsWithoutOutputLimit === 0;
     const total = cost.inputUsd + cost.maxOutputUsd;
     const output = bounded
         ? `up to ${formatUsd(total)} with every output at its limit`
         : 'plus output';
-    const input = approximately(cost.inputUsd);
-    return `${input} for input at the batch price (${cost.modelPrefix}), ${output}`;
+    return `${input} for input ${where}, ${output}`;
 }
 
 /** The estimate as short rows for the confirmation step (quick pick rows are one line each). */
@@ -121,11 +113,13 @@ export interface EstimateRows {
 
 export function estimateRows(result: JobCheckResult): EstimateRows {
     const { stats, cost } = result;
+    const embeddings = isEmbeddings(result);
     const files = result.files.length > 1 ? ` in ${plural(result.files.length, 'file')}` : '';
-    const output =
-        stats.recordsWithoutOutputLimit > 0
-            ? `output not bounded for ${plural(stats.recordsWithoutOutputLimit, 'record')}`
-            : `at most ${integer.format(stats.maxOutputTokens)} output`;
+    const output = embeddings
+        ? noOutput
+        : stats.recordsWithoutOutputLimit > 0
+          ? `output not bounded for ${plural(stats.recordsWithoutOutputLimit, 'record')}`
+          : `at most ${integer.format(stats.maxOutputTokens)} output`;
     const base = {
         records: `Records: ${plural(stats.records, 'record')}${files}, ${formatBytes(stats.bytes)}`,
         tokens: `Tokens: about ${integer.format(stats.estimatedInputTokens)} input, ${output}`,
@@ -133,15 +127,23 @@ export function estimateRows(result: JobCheckResult): EstimateRows {
     if (cost === undefined) {
         return { ...base, cost: 'Cost: unknown', costBasis: estimateLines(result).cost };
     }
+    const input = `${approximately(cost.inputUsd)} input`;
+    const inputPrice = formatPrice(cost.batchInputPerMillion);
+    const basis = `batch price of ${cost.modelPrefix}: ${inputPrice} input`;
+    if (embeddings) {
+        return {
+            ...base,
+            cost: `Cost: ${input}, ${noOutput}`,
+            costBasis: `${basis} per 1M tokens`,
+        };
+    }
     const outputCost =
         stats.recordsWithoutOutputLimit > 0
             ? 'plus output'
             : `up to ${formatUsd(cost.maxOutputUsd)} output`;
     return {
         ...base,
-        cost: `Cost: ${approximately(cost.inputUsd)} input + ${outputCost}`,
-        costBasis:
-            `batch price of ${cost.modelPrefix}: $${cost.batchInputPerMillion} input, ` +
-            `$${cost.batchOutputPerMillion} output per 1M tokens`,
+        cost: `Cost: ${input} + ${outputCost}`,
+        costBasis: `${basis}, ${formatPrice(cost.batchOutputPerMillion)} output per 1M tokens`,
     };
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkFiles } from '../checker/check';
 import type { CheckOptions, JobCheckResult } from '../checker/types';
+import { notificationText } from '../shared/notificationText';
 import { formatBytes } from './checkSummary';
 
 /**
@@ -14,7 +15,11 @@ export async function checkWithProgress(
     title: string,
 ): Promise<JobCheckResult> {
     return vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        {
+            location: vscode.ProgressLocation.Notification,
+            title: notificationText(title),
+            cancellable: true,
+        },
         async (progress, token) => {
             const controller = new AbortController();
             const cancelled = token.onCancellationRequested(() => controller.abort());

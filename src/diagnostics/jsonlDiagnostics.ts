@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isSdkLoaded } from '../aws/loadSdk';
-import { checkFiles, checkText } from '../checker/check';
+import { checkFiles, checkTextInSlices, type LineSource } from '../checker/check';
 import type { CheckOptions, Diagnostic, FileCheckResult } from '../checker/types';
 import type { Ctx } from '../ctx';
 import { resolveQuotas, type ResolvedQuotas } from '../quotas/jobQuotas';
@@ -30,6 +30,18 @@ function documentLength(document: vscode.TextDocument): number {
     return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
+/**
+ * The document's lines, read as the check goes: no copy of a large document into one string.
+ * The check is aborted by the change event of any edit, before it reads another line.
+ */
+function linesOf(document: vscode.TextDocument): LineSource {
+    return {
+        lineCount: document.lineCount,
+        lineAt: (index) => document.lineAt(index).text,
+        eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+    };
+}
+
 export function isJsonlDocument(document: vscode.TextDocument): boolean {
     const scheme = document.uri.scheme;
     if (scheme !== 'file' && scheme !== 'untitled' && scheme !== 'vscode-remote') {
@@ -48,12 +60,15 @@ interface Published {
 /**
  * The editor face of the checker: open .jsonl documents are checked as the user types and the
  * results shown as diagnostics; other features publish their own checks (from disk) here too.
+ * A document's check runs in slices that leave the event loop free between them, and an edit
+ * cancels the check of the version before it: only the latest version's results are published.
  */
 export class JsonlDiagnostics implements vscode.Disposable {
     readonly collection = vscode.languages.createDiagnosticCollection('bedrockBatch');
     private readonly published = new Map<string, Published>();
     private readonly timers = new Map<string, NodeJS.Timeout>();
-    private readonly diskChecks = new Map<string, AbortController>();
+    /** The check in progress per URI (document text or disk), aborted by a newer one or an edit. */
+    private readonly running = new Map<string, AbortController>();
     private readonly changed = new vscode.EventEmitter<vscode.Uri>();
     /** Fires after new diagnostics for a URI were published. */
     readonly onDidPublish = this.changed.event;
@@ -69,6 +84,7 @@ export class JsonlDiagnostics implements vscode.Disposable {
             vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
             vscode.workspace.onDidChangeTextDocument((e) => {
                 if (e.contentChanges.length > 0) {
+                    this.cancel(e.document.uri.toString());
                     this.schedule(e.document, undefined);
                 }
             }),
@@ -165,29 +181,51 @@ export class JsonlDiagnostics implements vscode.Disposable {
         return this.published.get(uri.toString())?.result;
     }
 
-    /** Checks a document now (or from disk when it is large and saved). */
+    /** The document version of the last published result; undefined when checked from disk. */
+    publishedVersion(uri: vscode.Uri): number | undefined {
+        return this.published.get(uri.toString())?.version;
+    }
+
+    /**
+     * Checks a document now (or from disk when it is large and saved). Resolves with undefined,
+     * publishing nothing, when an edit or a newer check overtakes it.
+     */
     async checkDocument(document: vscode.TextDocument): Promise<FileCheckResult | undefined> {
         if (!isJsonlDocument(document) || document.isClosed) {
             return undefined;
         }
-        const key = document.uri.toString();
-        this.diskChecks.get(key)?.abort();
-        const options = this.optionsFor(document.uri);
         const large = documentLength(document) > largeDocumentChars;
         if (large && !document.isDirty && document.uri.scheme === 'file') {
             return this.checkFromDisk(document.uri, document.version);
         }
-        const result = checkText(document.getText(), options, document.uri.fsPath);
-        this.publish(document.uri, result, document.version);
-        return result;
+        const version = document.version;
+        const controller = this.start(document.uri.toString());
+        try {
+            const result = await checkTextInSlices(
+                linesOf(document),
+                this.optionsFor(document.uri),
+                document.uri.fsPath,
+                { signal: controller.signal },
+            );
+            if (controller.signal.aborted || document.isClosed || document.version !== version) {
+                return undefined;
+            }
+            this.publish(document.uri, result, version);
+            return result;
+        } catch (error) {
+            if (controller.signal.aborted) {
+                return undefined;
+            }
+            throw error;
+        } finally {
+            this.finished(document.uri.toString(), controller);
+        }
     }
 
     /** Checks a saved file by streaming it, for files VS Code does not hand to extensions. */
     async checkFromDisk(uri: vscode.Uri, version?: number): Promise<FileCheckResult | undefined> {
         const key = uri.toString();
-        this.diskChecks.get(key)?.abort();
-        const controller = new AbortController();
-        this.diskChecks.set(key, controller);
+        const controller = this.start(key);
         try {
             const job = await checkFiles([uri.fsPath], {
                 ...this.optionsFor(uri),
@@ -204,10 +242,27 @@ export class JsonlDiagnostics implements vscode.Disposable {
             }
             return undefined;
         } finally {
-            if (this.diskChecks.get(key) === controller) {
-                this.diskChecks.delete(key);
-            }
+            this.finished(key, controller);
         }
+    }
+
+    /** Cancels the URI's check in progress and registers a new one. */
+    private start(key: string): AbortController {
+        this.cancel(key);
+        const controller = new AbortController();
+        this.running.set(key, controller);
+        return controller;
+    }
+
+    private finished(key: string, controller: AbortController): void {
+        if (this.running.get(key) === controller) {
+            this.running.delete(key);
+        }
+    }
+
+    private cancel(key: string): void {
+        this.running.get(key)?.abort();
+        this.running.delete(key);
     }
 
     recheckOpenDocuments(): void {
@@ -220,7 +275,7 @@ export class JsonlDiagnostics implements vscode.Disposable {
         const key = uri.toString();
         clearTimeout(this.timers.get(key));
         this.timers.delete(key);
-        this.diskChecks.get(key)?.abort();
+        this.cancel(key);
         this.published.delete(key);
         this.collection.delete(uri);
     }
@@ -229,7 +284,7 @@ export class JsonlDiagnostics implements vscode.Disposable {
         for (const timer of this.timers.values()) {
             clearTimeout(timer);
         }
-        for (const controller of this.diskChecks.values()) {
+        for (const controller of this.running.values()) {
             controller.abort();
         }
         vscode.Disposable.from(...this.subscriptions).dispose();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerCommand } from '../shared/commands';
+import { notificationText } from '../shared/notificationText';
 import type { Explorer } from './explorer';
 import { pickFilter } from './filterPicker';
 import { defaultFilter } from './jobFilter';
@@ -16,6 +17,7 @@ export function registerExplorerCommands(ctx: Ctx, explorer: Explorer): vscode.D
             'bedrockBatch.refreshExplorer',
             'Could not refresh the batch jobs',
             (node) => provider.refresh(node instanceof RegionNode ? node.region : undefined),
+            { retry: true },
         ),
         registerCommand(ctx, 'bedrockBatch.addRegion', 'Could not add the region', async () => {
             const shown = provider.regionNodes().map((node) => node.region);
@@ -44,8 +46,10 @@ export function registerExplorerCommands(ctx: Ctx, explorer: Explorer): vscode.D
                 }
                 if (!ctx.settings.regions.includes(node.region)) {
                     void vscode.window.showInformationMessage(
-                        `${node.region} is the AWS profile's region, shown while ` +
-                            'bedrockBatch.regions is empty. Add the regions you want instead.',
+                        notificationText(
+                            `${node.region} is the AWS profile's region, shown while ` +
+                                'bedrockBatch.regions is empty. Add the regions you want instead.',
+                        ),
                     );
                     return;
                 }

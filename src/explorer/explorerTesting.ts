@@ -31,12 +31,24 @@ export interface ExplorerTesting {
     confirmations(): readonly string[];
     /** The ARN of the selected row, if a job is selected. */
     selectedJobArn(): string | undefined;
+    /**
+     * The ids of the rows the view was told to redraw ('*' for all of it), oldest first; the
+     * last 500.
+     */
+    redraws(): readonly string[];
 }
+
+const keptRedraws = 500;
 
 export function explorerTesting(explorer: Explorer): ExplorerTesting {
     const { provider, watcher, running, view } = explorer;
     const realConfirm = explorer.confirm;
     const asked: string[] = [];
+    const redrawn: string[] = [];
+    provider.onDidChangeTreeData((node) => {
+        redrawn.push(node?.id ?? '*');
+        redrawn.splice(0, Math.max(0, redrawn.length - keptRedraws));
+    });
     return {
         answerConfirmations: (answer) => {
             explorer.confirm =
@@ -66,6 +78,7 @@ export function explorerTesting(explorer: Explorer): ExplorerTesting {
         revealJob: (region, jobArn) => explorer.revealJob(region, jobArn),
         trackJob: (region, jobArn) => explorer.trackJob(region, jobArn),
         findJob: (region, jobArn) => provider.findJob(region, jobArn),
+        redraws: () => [...redrawn],
         selectedJobArn: () => {
             const selected = view.selection[0];
             return selected !== undefined && 'jobArn' in selected

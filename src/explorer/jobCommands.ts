@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerCommand } from '../shared/commands';
 import { classifyFailure } from '../shared/failure';
+import { notificationText } from '../shared/notificationText';
 import { batchConsoleUrl, s3ConsoleUrl } from './consoleLinks';
 import type { Explorer } from './explorer';
 import { jobIdOf, outputFolderOf, parseS3Uri } from './jobIds';
-import { notificationText } from './jobNotice';
 import { isQueued } from './jobText';
 import { getJob, stopJob } from './listJobs';
 import { JobNode } from './nodes/jobNode';
@@ -127,9 +127,16 @@ export function registerJobCommands(ctx: Ctx, explorer: Explorer): vscode.Dispos
     };
 
     return [
-        registerCommand(ctx, 'bedrockBatch.stopJob', 'Could not stop the batch job', stop),
-        registerCommand(ctx, 'bedrockBatch.refreshJob', 'Could not refresh the batch job', (arg) =>
-            provider.withProgress(refreshOne(targetOf(arg))),
+        // Stopping twice is harmless, and Retry asks again before it stops.
+        registerCommand(ctx, 'bedrockBatch.stopJob', 'Could not stop the batch job', stop, {
+            retry: true,
+        }),
+        registerCommand(
+            ctx,
+            'bedrockBatch.refreshJob',
+            'Could not refresh the batch job',
+            (arg) => provider.withProgress(refreshOne(targetOf(arg))),
+            { retry: true },
         ),
         registerCommand(ctx, 'bedrockBatch.copyJobArn', 'Could not copy the job ARN', (arg) =>
             copy(targetOf(arg).jobArn, 'job ARN'),
@@ -142,18 +149,21 @@ export function registerJobCommands(ctx: Ctx, explorer: Explorer): vscode.Dispos
             'bedrockBatch.openInputLocation',
             'Could not open the input location',
             (arg) => openLocation(targetOf(arg), 'input'),
+            { retry: true },
         ),
         registerCommand(
             ctx,
             'bedrockBatch.openOutputLocation',
             'Could not open the output location',
             (arg) => openLocation(targetOf(arg), 'output'),
+            { retry: true },
         ),
         registerCommand(
             ctx,
             'bedrockBatch.openInConsole',
             'Could not open the AWS console',
             (arg) => openInConsole(targetOf(arg)),
+            { retry: true },
         ),
     ];
 }

@@ -1,7 +1,7 @@
 import type { ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
 import { jobIdOf, outputFolderOf } from './jobIds';
 import { errorText, formatCount, percentText, statusLabel } from './jobText';
-import { escapeMarkdown } from './markdownText';
+import { escapeMarkdown, sectionRule } from './markdownText';
 import { describeModelForm, parseModelId } from './modelIds';
 
 /** "2026-01-02 03:04:05 UTC": the same for every user, unlike a locale format. */
@@ -82,7 +82,7 @@ export function jobTooltipMarkdown(job: ModelInvocationJobSummary, region: strin
         out.push(`${label}: ${escapeMarkdown(value)}  `);
     }
     if (job.message !== undefined && job.message !== '') {
-        out.push('', '---', '', `**Message:** ${escapeMarkdown(job.message)}`);
+        return `${out.join('\n')}${sectionRule}**Message:** ${escapeMarkdown(job.message)}`;
     }
     return out.join('\n');
 }

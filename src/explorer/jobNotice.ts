@@ -1,4 +1,5 @@
 import type { ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
+import { notificationText } from '../shared/notificationText';
 import { isActive } from './jobStatus';
 import { formatCount, recordsWord } from './jobText';
 
@@ -72,17 +73,4 @@ export function noticeFor(
         default:
             return undefined;
     }
-}
-
-/**
- * Service text made safe for a notification, which renders `[label](target)` as a link: brackets
- * followed by a parenthesis are split with a zero-width space, controls become spaces, and long
- * text is cut (the job's hover has it in full).
- */
-export function notificationText(text: string, maxLength: number): string {
-    const flat = text
-        .replace(/[\s\p{Cc}]+/gu, ' ')
-        .trim()
-        .replace(/\]\(/g, ']\u200b(');
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
 }

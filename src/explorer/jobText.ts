@@ -92,9 +92,17 @@ export function elapsedMs(job: ModelInvocationJobSummary, nowMs: number): number
     return end === undefined || Number.isNaN(end) ? undefined : Math.max(0, end - start);
 }
 
+/**
+ * The elapsed time as the row shows it. An active job's time grows while the user looks, so it
+ * is counted in whole minutes ("<1m" at first): the row then changes at most once a minute
+ * rather than on every poll, which would close its hover each time.
+ */
 export function elapsedText(job: ModelInvocationJobSummary, nowMs: number): string | undefined {
     const ms = elapsedMs(job, nowMs);
-    return ms === undefined ? undefined : formatDuration(ms);
+    if (ms === undefined) {
+        return undefined;
+    }
+    return isActive(job.status) && ms < 60_000 ? '<1m' : formatDuration(ms);
 }
 
 /** Queued jobs that have not started: they expire unstarted at `jobExpirationTime`. */

@@ -11,7 +11,7 @@ import { RegionNode, type RegionHost } from './nodes/regionNode';
 import type { TreeNode } from './nodes/treeNode';
 import { jobKey, type JobChange } from './regionJobs';
 import type { Timers } from './timers';
-import type { TooltipSection } from './tooltipSections';
+import { appendSections, type TooltipSection } from './tooltipSections';
 import { ViewQuiet } from './viewQuiet';
 
 export const jobsViewId = 'bedrockBatch.jobs';
@@ -98,9 +98,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         if (node.resolveTooltip !== undefined) {
             const tooltip = node.resolveTooltip();
             if (node instanceof JobNode) {
-                for (const section of this.tooltipSections) {
-                    section.append(node.region, node.job, tooltip);
-                }
+                appendSections(tooltip, this.tooltipSections, node.region, node.job);
             }
             item.tooltip = tooltip;
         }
@@ -183,9 +181,17 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         }
         if (change !== undefined) {
             this.jobsChanged.fire([change]);
+            // A status change can move counts, filters and the model's order: redraw the region
+            // (the row with it).
+            row?.takeChange();
+            this.treeChanged.fire(node);
+            return;
         }
-        // A status change can move counts, filters and the model's order: redraw the region.
-        this.treeChanged.fire(change === undefined && row !== undefined ? row : node);
+        // Most polls change nothing shown (or only the minute count); a redraw for nothing would
+        // close the hover the user is reading. A row the filter hides shows nothing either.
+        if (row?.takeChange() === true) {
+            this.treeChanged.fire(row);
+        }
     }
 
     /** The row of a job, if its region is shown and the filter lets it through. */

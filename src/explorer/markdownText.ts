@@ -1,3 +1,11 @@
+import { isInvisible } from '../shared/visibleText';
+
+/**
+ * A horizontal rule between two sections of a hover, to append as Markdown source. The blank line
+ * before it matters: `---` right under a line of text makes that text a heading (setext) instead.
+ */
+export const sectionRule = '\n\n---\n\n';
+
 /**
  * Markdown source that renders exactly the given text: every ASCII punctuation character is
  * backslash-escaped (CommonMark allows it for all of them), so nothing can become emphasis, a
@@ -17,11 +25,11 @@ function escapeLine(line: string): string {
         .replace(/^ +| {2,}/g, (spaces) => '&nbsp;'.repeat(spaces.length));
 }
 
-const bidiControls = new Set([
-    0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
-]);
-
-/** C0 controls as control pictures (U+2400 block); DEL, C1 and bidi controls by code point. */
+/**
+ * C0 controls as control pictures (U+2400 block); DEL likewise; every other character that
+ * src/shared/visibleText.ts counts as invisible (C1, bidi and zero-width controls ...) by code
+ * point.
+ */
 export function showInvisible(c: string): string {
     const code = c.codePointAt(0) ?? 0;
     if (code === 0x09) {
@@ -33,7 +41,7 @@ export function showInvisible(c: string): string {
     if (code === 0x7f) {
         return '\u2421';
     }
-    if ((code >= 0x80 && code <= 0x9f) || bidiControls.has(code)) {
+    if (isInvisible(c)) {
         return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     }
     return c;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { escapeCodicons } from '../shared/quickPickText';
 import { isObjectKey } from './consoleLinks';
 import { asFolderKey, type S3Location } from './jobIds';
 import { formatTime } from './jobDetails';
@@ -24,7 +25,9 @@ export async function browseS3(ctx: Ctx, region: string, location: S3Location): 
     picker.title = self;
     picker.placeholder = 'Pick an object to copy its s3:// URI';
     picker.busy = true;
-    picker.items = [{ label: '$(copy) Copy this location', description: self, uri: self }];
+    picker.items = [
+        { label: '$(copy) Copy this location', description: escapeCodicons(self), uri: self },
+    ];
     const chosen = new Promise<string | undefined>((resolve) => {
         picker.onDidAccept(() => {
             resolve(picker.selectedItems[0]?.uri);
@@ -43,7 +46,7 @@ export async function browseS3(ctx: Ctx, region: string, location: S3Location): 
             }),
         );
         const objects = (answer.Contents ?? []).map((object) => ({
-            label: (object.Key ?? '').slice(prefix.length) || (object.Key ?? ''),
+            label: escapeCodicons((object.Key ?? '').slice(prefix.length) || (object.Key ?? '')),
             description: [sizeText(object.Size), formatTime(object.LastModified)]
                 .filter(Boolean)
                 .join(' · '),

@@ -10,3 +10,19 @@ export interface TooltipSection {
     append(region: string, job: ModelInvocationJobSummary, md: vscode.MarkdownString): void;
     readonly onDidChange: vscode.Event<string>;
 }
+
+/**
+ * Appends the sections to a job's hover. Each starts after a blank line, so a section that opens
+ * with a rule (`---`) never turns the hover's last line of text into a heading.
+ */
+export function appendSections(
+    md: vscode.MarkdownString,
+    sections: readonly TooltipSection[],
+    region: string,
+    job: ModelInvocationJobSummary,
+): void {
+    for (const section of sections) {
+        md.appendMarkdown('\n\n');
+        section.append(region, job, md);
+    }
+}

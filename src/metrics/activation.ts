@@ -21,6 +21,7 @@ export function activateMetrics(ctx: Ctx, viewRegions: () => readonly string[] =
             (arg) => {
                 MetricsPanel.show(ctx, service, viewRegions, parseOpenArgs(arg));
             },
+            { retry: true },
         ),
         vscode.window.registerWebviewPanelSerializer(metricsViewType, {
             deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => {

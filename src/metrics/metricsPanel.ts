@@ -3,6 +3,7 @@ import type { Ctx } from '../ctx';
 import { classifyFailure } from '../shared/failure';
 import { describeError } from '../shared/log';
 import { reportError } from '../shared/reportError';
+import { CredentialGate } from './credentialGate';
 import { jobMarkers, jobsSubmittedAfter } from './jobMarkers';
 import { planSeries, plannedMetrics } from './metricQueries';
 import type { MetricsService } from './metricsService';
@@ -15,6 +16,7 @@ import {
 import { panelHtml } from './panelHtml';
 import { defaultRange, maxModels, parseWebviewMessage } from './panelState';
 import { PanelActions } from './panelActions';
+import { admitModelIds, admitRegion } from './pageRequests';
 import {
     metricsPanelTitle,
     metricsViewType,
@@ -25,11 +27,17 @@ import {
     type Snapshot,
     type WebviewMessage,
 } from './protocol';
-import { regionChoice, type RegionChoice } from './regionChoices';
+import { regionChoice, type RegionChoice, type RegionSources } from './regionChoices';
 import { resolveWindow } from './timeRange';
 
 /** Models charted when the panel opens on a region without a model chosen. */
 const defaultModelCount = 5;
+
+/**
+ * Who asked for a selection: a command (trusted), the state a restored page handed back, or the
+ * page itself. The last two get only regions and models the host offered.
+ */
+type Origin = 'command' | 'restore' | 'webview';
 
 /**
  * The Batch Metrics panel: one at a time. The host owns the selection and fetches everything;
@@ -54,6 +62,9 @@ export class MetricsPanel implements vscode.Disposable {
     private hiddenSinceReady = false;
     private disposed = false;
     private readonly actions: PanelActions;
+    private readonly credentials: CredentialGate;
+    /** Model ids commands opened the panel on: shown even before CloudWatch lists them. */
+    private readonly openedWith = new Set<string>();
     private readonly disposables: vscode.Disposable[] = [];
 
     /** Opens the panel (or brings it forward) on what the command was given. */
@@ -84,7 +95,7 @@ export class MetricsPanel implements vscode.Disposable {
             range: defaultRange,
             ...request,
         };
-        MetricsPanel.current = new MetricsPanel(ctx, service, viewRegions, panel, state);
+        MetricsPanel.current = new MetricsPanel(ctx, service, viewRegions, panel, state, 'command');
         return MetricsPanel.current;
     }
 
@@ -99,7 +110,14 @@ export class MetricsPanel implements vscode.Disposable {
         MetricsPanel.current?.dispose();
         panel.webview.options = webviewOptions(ctx);
         const restored = state ?? { version: 1, paused: false, modelIds: [], range: defaultRange };
-        MetricsPanel.current = new MetricsPanel(ctx, service, viewRegions, panel, restored);
+        MetricsPanel.current = new MetricsPanel(
+            ctx,
+            service,
+            viewRegions,
+            panel,
+            restored,
+            'restore',
+        );
         return MetricsPanel.current;
     }
 
@@ -114,8 +132,11 @@ export class MetricsPanel implements vscode.Disposable {
         private readonly viewRegions: () => readonly string[],
         readonly panel: vscode.WebviewPanel,
         state: PersistedState,
+        origin: 'command' | 'restore',
     ) {
-        this.state = state;
+        // A restored page's region and models are requests like any other from the page.
+        this.state = origin === 'command' ? state : unchosen(state);
+        this.credentials = new CredentialGate(ctx, (message) => this.post(message));
         this.actions = new PanelActions(ctx, service, {
             post: (message) => this.post(message),
             selection: () => this.state,
@@ -124,6 +145,11 @@ export class MetricsPanel implements vscode.Disposable {
                     planSeries(this.state.modelIds, this.models.get(this.state.region ?? '') ?? []),
                 ),
             refreshAlarms: () => this.refreshAlarms(),
+            admitsModel: (id) => this.admittedModels().has(id),
+            alarmNames: () => {
+                const alarms = this.latest.get('alarms');
+                return alarms?.type === 'alarms' ? alarms.alarms.map((alarm) => alarm.name) : [];
+            },
         });
         const webview = panel.webview;
         const dist = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview');
@@ -158,11 +184,12 @@ export class MetricsPanel implements vscode.Disposable {
                 }
             }),
             ctx.onDidChangeConnection(() => {
+                this.credentials.reset();
                 this.models.clear();
                 void this.select({}, 'webview');
             }),
         );
-        void this.select(state, 'command');
+        void this.select(state, origin);
     }
 
     dispose(): void {
@@ -206,6 +233,9 @@ export class MetricsPanel implements vscode.Disposable {
                     await this.tick();
                 }
                 return;
+            case 'fix':
+                await this.credentials.fix(message.action);
+                return;
             case 'cspViolation':
                 this.ctx.log.warn(
                     `Batch Metrics: the page's security policy blocked ${message.blocked} ` +
@@ -224,7 +254,7 @@ export class MetricsPanel implements vscode.Disposable {
         await this.postNow({
             type: 'init',
             state: this.state,
-            regions: (await this.regionChoice(this.state.region)).regions,
+            regions: (await this.regionChoice(this.state.region, true)).regions,
             refreshSeconds: this.ctx.settings.metricsRefreshSeconds,
         });
         for (const [type, message] of this.latest) {
@@ -237,9 +267,12 @@ export class MetricsPanel implements vscode.Disposable {
         }
         this.inFlight++;
         try {
-            // Models may have got their first datapoints while the panel was hidden.
-            const relisted = shownAgain && (await this.relistModels('all'));
+            // Models may have got their first datapoints while the panel was hidden. Refused
+            // credentials are not tried again just because the page came back.
+            const retry = !this.credentials.closed;
+            const relisted = shownAgain && retry && (await this.relistModels('all'));
             const stale =
+                retry &&
                 Date.now() - this.lastFetch >= this.ctx.settings.metricsRefreshSeconds * 1000;
             if (relisted || !this.latest.has('snapshot') || stale) {
                 await this.fetchSnapshot();
@@ -257,7 +290,7 @@ export class MetricsPanel implements vscode.Disposable {
      * was given stay even when CloudWatch lists nothing for them yet (the empty state says why);
      * a region switched in the panel keeps only the models listed there.
      */
-    private async select(change: Partial<Selection>, origin: 'command' | 'webview'): Promise<void> {
+    private async select(change: Partial<Selection>, origin: Origin): Promise<void> {
         this.inFlight++;
         try {
             await this.applySelection(change, origin);
@@ -266,18 +299,24 @@ export class MetricsPanel implements vscode.Disposable {
         }
     }
 
-    private async applySelection(
-        change: Partial<Selection>,
-        origin: 'command' | 'webview',
-    ): Promise<void> {
+    private async applySelection(change: Partial<Selection>, origin: Origin): Promise<void> {
         const count = ++this.selectCount;
-        const { regions, region } = await this.regionChoice(change.region ?? this.state.region);
+        const trusted = origin === 'command';
+        if (trusted) {
+            change.modelIds?.forEach((id) => this.openedWith.add(id));
+        }
+        const admitted = this.admittedModels();
+        const { regions, region } = await this.regionChoice(change.region, trusted);
         this.post({ type: 'regions', regions });
         const regionChanged = region !== this.state.region;
-        const requested = change.modelIds ?? (regionChanged ? [] : this.state.modelIds);
+        const asked = change.modelIds ?? (regionChanged ? [] : this.state.modelIds);
+        // Until the region's models are known, the page's ids show only when already admitted.
+        const requested = trusted ? asked : asked.filter((id) => admitted.has(id));
+        const { range, jobArn } = change;
         this.setState({
             ...this.state,
-            ...change,
+            ...(range === undefined ? {} : { range }),
+            ...(jobArn === undefined ? {} : { jobArn }),
             ...(region === undefined ? {} : { region }),
             modelIds: requested,
         });
@@ -289,20 +328,31 @@ export class MetricsPanel implements vscode.Disposable {
         if (count !== this.selectCount) {
             return;
         }
-        let modelIds = matchListedModels(requested, options);
+        let modelIds = requested;
+        if (!trusted) {
+            const checked = admitModelIds(asked, options, admitted);
+            if (checked.refused.length > 0) {
+                this.ctx.log.warn(
+                    `Batch Metrics: ignored model ids the panel did not list in ${region}: ` +
+                        checked.refused.map((id) => JSON.stringify(id)).join(', '),
+                );
+            }
+            modelIds = checked.modelIds;
+        }
+        modelIds = matchListedModels(modelIds, options);
         if (regionChanged && origin === 'webview') {
             modelIds = modelIds.filter((id) => options.some((option) => option.id === id));
         }
         if (
             modelIds.length === 0 &&
-            (origin === 'command' || regionChanged || change.modelIds === undefined)
+            (origin !== 'webview' || regionChanged || change.modelIds === undefined)
         ) {
             modelIds = options.slice(0, defaultModelCount).map((option) => option.id);
         }
         this.setState({ ...this.state, modelIds: [...new Set(modelIds)].slice(0, maxModels) });
         await Promise.all([
             this.refresh(),
-            regionChanged || origin === 'command' ? this.refreshAlarms() : undefined,
+            regionChanged || origin !== 'webview' ? this.refreshAlarms() : undefined,
         ]);
     }
 
@@ -314,6 +364,7 @@ export class MetricsPanel implements vscode.Disposable {
         }
         try {
             const options = await this.service.modelOptions(region);
+            this.credentials.succeeded();
             this.models.set(region, options);
             this.post({ type: 'models', region, models: options });
             return options;
@@ -325,7 +376,7 @@ export class MetricsPanel implements vscode.Disposable {
                 type: 'models',
                 region,
                 models: [],
-                error: classifyFailure(error, this.ctx.profile).message,
+                error: this.credentials.failed(error).message,
             });
             return [];
         }
@@ -357,8 +408,10 @@ export class MetricsPanel implements vscode.Disposable {
             this.ctx.log.debug(
                 `Batch Metrics: could not list models again in ${region}: ${describeError(error)}`,
             );
+            this.credentials.failed(error);
             return false;
         }
+        this.credentials.succeeded();
         if (count !== this.selectCount || region !== this.state.region || this.disposed) {
             return false;
         }
@@ -433,6 +486,9 @@ export class MetricsPanel implements vscode.Disposable {
             return;
         }
         this.lastFetch = Date.now();
+        if (plan.length > 0 && metrics.status === 'fulfilled') {
+            this.credentials.succeeded();
+        }
         const snapshot: Snapshot = {
             region,
             modelIds,
@@ -445,7 +501,7 @@ export class MetricsPanel implements vscode.Disposable {
             metricDataCalls: plan.length === 0 ? 0 : 1,
             notes: metrics.status === 'fulfilled' ? metrics.value.notes : [],
             ...(metrics.status === 'rejected'
-                ? { error: this.failureText('fetch the metrics', metrics.reason) }
+                ? { error: this.cloudWatchFailure('fetch the metrics', metrics.reason) }
                 : {}),
             ...(jobs.status === 'rejected'
                 ? { jobsError: this.failureText('list the jobs', jobs.reason) }
@@ -465,13 +521,16 @@ export class MetricsPanel implements vscode.Disposable {
             this.service.alarms(region),
             this.service.topics(region),
         ]);
+        if (alarms.status === 'fulfilled') {
+            this.credentials.succeeded();
+        }
         this.post({
             type: 'alarms',
             region,
             alarms: alarms.status === 'fulfilled' ? alarms.value : [],
             topics: topics.status === 'fulfilled' ? topics.value : [],
             ...(alarms.status === 'rejected'
-                ? { error: this.failureText('list the alarms', alarms.reason) }
+                ? { error: this.cloudWatchFailure('list the alarms', alarms.reason) }
                 : {}),
             ...(topics.status === 'rejected'
                 ? { topicsError: this.failureText('list SNS topics', topics.reason) }
@@ -484,11 +543,33 @@ export class MetricsPanel implements vscode.Disposable {
         return classifyFailure(error, this.ctx.profile).message;
     }
 
+    /** A failed CloudWatch call: refused credentials also pause live refresh. */
+    private cloudWatchFailure(doing: string, error: unknown): string {
+        this.ctx.log.warn(`Batch Metrics: could not ${doing}: ${describeError(error)}`);
+        return this.credentials.failed(error).message;
+    }
+
+    /** Model ids the page may choose besides listed ones: those shown and those commands gave. */
+    private admittedModels(): Set<string> {
+        const listed = this.models.get(this.state.region ?? '') ?? [];
+        return new Set([
+            ...this.openedWith,
+            ...this.state.modelIds,
+            ...listed.map((option) => option.id),
+        ]);
+    }
+
     private scheduleNext(): void {
         this.stopTimer();
         const snapshot = this.latest.get('snapshot');
         const live = snapshot?.type === 'snapshot' && snapshot.snapshot.window.live;
-        if (this.disposed || !live || this.state.paused || !this.panel.visible) {
+        if (
+            this.disposed ||
+            !live ||
+            this.state.paused ||
+            !this.panel.visible ||
+            this.credentials.closed
+        ) {
             return;
         }
         this.timer = setTimeout(() => {
@@ -528,24 +609,46 @@ export class MetricsPanel implements vscode.Disposable {
     }
 
     /**
-     * The regions offered and the one to show for a requested one. In the sandbox that is its
-     * region alone, as in the Batch Jobs view; otherwise the view's regions come first.
+     * The regions offered and the one to show. In the sandbox that is its region alone, as in
+     * the Batch Jobs view; otherwise the view's regions come first. A command may name any
+     * region; the page (or a restored page) only one offered, or the current one stays.
      */
-    private async regionChoice(requested: string | undefined): Promise<RegionChoice> {
+    private async regionChoice(
+        requested: string | undefined,
+        trusted: boolean,
+    ): Promise<RegionChoice> {
         let fallback: string | undefined;
         try {
             fallback = await this.ctx.aws.defaultRegion();
         } catch (error) {
             this.ctx.log.debug(`Batch Metrics: no default region: ${describeError(error)}`);
         }
-        return regionChoice({
+        const sources: RegionSources = {
             ...(this.ctx.inSandbox && fallback !== undefined ? { sandboxRegion: fallback } : {}),
             viewRegions: this.viewRegions(),
             settingsRegions: this.ctx.settings.regions,
             ...(fallback === undefined ? {} : { defaultRegion: fallback }),
-            ...(requested === undefined ? {} : { requested }),
-        });
+        };
+        let wanted = requested ?? this.state.region;
+        if (!trusted) {
+            const offered = regionChoice(sources).regions;
+            const admitted = admitRegion(requested, offered, this.state.region);
+            if (admitted.refused !== undefined) {
+                this.ctx.log.warn(
+                    `Batch Metrics: ignored the region ${JSON.stringify(admitted.refused)} ` +
+                        'the page asked for: the panel does not offer it',
+                );
+            }
+            wanted = admitted.region;
+        }
+        return regionChoice({ ...sources, ...(wanted === undefined ? {} : { requested: wanted }) });
     }
+}
+
+/** The state without region and models, which are then chosen as the page asks. */
+function unchosen(state: PersistedState): PersistedState {
+    const { version, paused, range, jobArn } = state;
+    return { version, paused, range, modelIds: [], ...(jobArn === undefined ? {} : { jobArn }) };
 }
 
 const noRegionMessage =

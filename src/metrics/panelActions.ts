@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { classifyFailure } from '../shared/failure';
+import { notificationText } from '../shared/notificationText';
 import { reportError } from '../shared/reportError';
 import { alarmInput } from './alarmInput';
 import {
@@ -21,6 +22,10 @@ export interface PanelLink {
     /** The metrics charted for the selection, in display order. */
     metrics(): BatchMetricName[];
     refreshAlarms(): Promise<void>;
+    /** Whether the panel listed this model id or was opened with it. */
+    admitsModel(id: string): boolean;
+    /** The alarms the panel listed last. */
+    alarmNames(): readonly string[];
 }
 
 type ActionMessage = Extract<
@@ -61,6 +66,13 @@ export class PanelActions {
         if (region === undefined) {
             return;
         }
+        if (!this.panel.admitsModel(draft.modelId)) {
+            this.ctx.log.warn(
+                `Batch Metrics: ignored an alarm on ${JSON.stringify(draft.modelId)}, ` +
+                    'a model the panel did not list',
+            );
+            return;
+        }
         const built = alarmInput(draft);
         if (!built.ok) {
             this.notice('alarms', 'error', built.problems.join(' '));
@@ -88,6 +100,13 @@ export class PanelActions {
     private async deleteAlarm(alarmName: string): Promise<void> {
         const region = this.panel.selection().region;
         if (region === undefined) {
+            return;
+        }
+        if (!this.panel.alarmNames().includes(alarmName)) {
+            this.ctx.log.warn(
+                `Batch Metrics: ignored deleting ${JSON.stringify(alarmName)}, ` +
+                    'an alarm the panel did not list',
+            );
             return;
         }
         const choice = await vscode.window.showWarningMessage(
@@ -140,11 +159,14 @@ export class PanelActions {
         this.notice('dashboard', 'info', text);
         if (endpoint !== undefined) {
             void vscode.window.showInformationMessage(
-                `${text} It lives on that endpoint, not in the AWS console.`,
+                notificationText(`${text} It lives on that endpoint, not in the AWS console.`),
             );
             return;
         }
-        const open = await vscode.window.showInformationMessage(text, 'Open in Console');
+        const open = await vscode.window.showInformationMessage(
+            notificationText(text),
+            'Open in Console',
+        );
         if (open === 'Open in Console') {
             await vscode.env.openExternal(vscode.Uri.parse(dashboardConsoleUrl(region, name)));
         }

@@ -5,6 +5,7 @@
 import type {
     AlarmDraft,
     Comparison,
+    FixAction,
     MissingData,
     PersistedState,
     RangeKey,
@@ -18,6 +19,7 @@ import type { BatchMetricName, Statistic } from './metricCatalog';
 export const maxModels = 20;
 const maxIdLength = 2048;
 const rangeKeys: readonly RangeKey[] = ['1h', '3h', '12h', '1d', '1w', 'custom'];
+const fixActions: readonly FixAction[] = ['configureProfile', 'copyLoginCommand'];
 
 export const defaultRange: RangeSelection = { key: '3h' };
 
@@ -130,6 +132,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
             return typeof value['text'] === 'string'
                 ? { type: 'copy', text: value['text'] }
                 : undefined;
+        case 'fix': {
+            const action = fixActions.find((a) => a === value['action']);
+            return action === undefined ? undefined : { type: 'fix', action };
+        }
         case 'cspViolation':
             return {
                 type: 'cspViolation',

@@ -157,6 +157,22 @@ export interface InsightsResult {
 
 export type NoticeLevel = 'info' | 'error';
 
+/** What fixes refused credentials; the page asks, the host runs it. */
+export type FixAction = 'configureProfile' | 'copyLoginCommand';
+
+export const fixActionLabels: Readonly<Record<FixAction, string>> = {
+    configureProfile: 'Configure Profile',
+    copyLoginCommand: 'Copy Login Command',
+};
+
+/** AWS refused the connection's credentials: live refresh waits until they change. */
+export interface CredentialProblem {
+    /** The service's message. */
+    readonly message: string;
+    /** The fixes offered, in button order. */
+    readonly actions: readonly FixAction[];
+}
+
 export type HostMessage =
     | {
           readonly type: 'init';
@@ -184,6 +200,8 @@ export type HostMessage =
           readonly topicsError?: string;
       }
     | { readonly type: 'insights'; readonly result: InsightsResult }
+    /** Sent when credentials are refused, and without `problem` once they work again. */
+    | { readonly type: 'credentials'; readonly problem?: CredentialProblem }
     | {
           readonly type: 'notice';
           readonly area: 'alarms' | 'dashboard';
@@ -201,6 +219,7 @@ export type WebviewMessage =
     | { readonly type: 'createDashboard' }
     | { readonly type: 'runInsights'; readonly query: string }
     | { readonly type: 'copy'; readonly text: string }
+    | { readonly type: 'fix'; readonly action: FixAction }
     | { readonly type: 'cspViolation'; readonly directive: string; readonly blocked: string };
 
 export type WebviewMessageType = WebviewMessage['type'];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerCommand } from '../shared/commands';
+import { escapeCodicons } from '../shared/quickPickText';
 import { settingsSection } from '../shared/settings';
 
 interface ProfileItem extends vscode.QuickPickItem {
@@ -22,9 +23,9 @@ export function activateConfigureProfile(ctx: Ctx): void {
                     profile: '',
                 },
                 ...[...names].sort().map((name) => ({
-                    label: name,
+                    label: escapeCodicons(name),
                     description: name === current ? 'current' : undefined,
-                    detail: describeProfile(files.configFile[name]),
+                    detail: escapeCodicons(describeProfile(files.configFile[name]) ?? ''),
                     profile: name,
                 })),
             ];

@@ -70,6 +70,7 @@ export function activateResults(ctx: Ctx, options: ResultsActivationOptions = {}
             'bedrockBatch.downloadResults',
             'Could not download the results',
             (arg, opts) => downloadResults(deps, arg, downloadOptionsOf(opts)),
+            { retry: true },
         ),
         registerCommand(
             ctx,
@@ -83,6 +84,7 @@ export function activateResults(ctx: Ctx, options: ResultsActivationOptions = {}
                 const panel = panels.show(folder, stringOption(opts, 'inputFile'));
                 return { folder: panel.folder };
             },
+            { retry: true },
         ),
         registerCommand(
             ctx,

@@ -6,6 +6,9 @@ import type { ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
+import { describeError } from '../shared/log';
+import { notificationText } from '../shared/notificationText';
+import { escapeCodicons } from '../shared/quickPickText';
 import { downloadObjects, NoResultObjectsError } from './downloadObjects';
 import { JOB_INFO_FILE, jobInfoText, type JobInfo } from './jobFolder';
 import { asJobRef, isFinished, jobFolderName, jobIdOf, type JobRef } from './jobRef';
@@ -26,6 +29,8 @@ export interface DownloadOutcome {
     readonly folder: string;
     readonly files: readonly string[];
     readonly jobArn: string;
+    /** Keys of result objects left in S3 because they are not safe file names here. */
+    readonly skipped: readonly string[];
 }
 
 export async function downloadResults(
@@ -71,7 +76,7 @@ export async function downloadResults(
     const result = await vscode.window.withProgress(
         {
             location: vscode.ProgressLocation.Notification,
-            title: `Downloading results of ${name}`,
+            title: notificationText(`Downloading results of ${name}`),
             cancellable: true,
         },
         async (progress, token) => {
@@ -90,9 +95,10 @@ export async function downloadResults(
                         if (percent - reported >= 1 || p.bytes === p.totalBytes) {
                             progress.report({
                                 increment: percent - reported,
-                                message:
+                                message: notificationText(
                                     `${p.file} of ${p.files}: ${basename(p.key)} ` +
-                                    `(${mb(p.bytes)} of ${mb(p.totalBytes)})`,
+                                        `(${mb(p.bytes)} of ${mb(p.totalBytes)})`,
+                                ),
                             });
                             reported = percent;
                         }
@@ -115,27 +121,47 @@ export async function downloadResults(
     await deps.registry.add({ jobArn, folder, jobName: job.jobName, downloadedAt: Date.now() });
     deps.summaries.forget(jobArn);
     deps.ctx.log.info(`Downloaded ${result.files.length} result files of ${jobArn} to ${folder}`);
-    void vscode.window
-        .showInformationMessage(
-            `Downloaded the results of ${name} (${mb(result.bytes)}) to ${folder}.`,
-            'Open Results',
-            'Reveal Folder',
-        )
-        .then((choice) => {
-            if (choice === 'Open Results') {
-                return vscode.commands.executeCommand(
-                    'bedrockBatch.openResults',
-                    vscode.Uri.file(folder),
-                );
-            }
-            return choice === 'Reveal Folder'
-                ? vscode.commands.executeCommand(
-                      'revealFileInOS',
-                      vscode.Uri.file(join(folder, JOB_INFO_FILE)),
-                  )
-                : undefined;
-        });
-    return { folder, files: result.files, jobArn };
+    for (const skipped of result.skipped) {
+        deps.ctx.log.warn(
+            `Download Results: left ${JSON.stringify(`s3://${prefix.bucket}/${skipped.key}`)} ` +
+                `in S3: its key ${skipped.reason}`,
+        );
+    }
+    void announce(result.skipped.length, `${name} (${mb(result.bytes)})`, folder).catch(
+        (error: unknown) => deps.ctx.log.warn(`Download Results: ${describeError(error)}`),
+    );
+    return { folder, files: result.files, jobArn, skipped: result.skipped.map((s) => s.key) };
+}
+
+/**
+ * Says where the results went, with the files left in S3 because of their key (each one is
+ * named in the log, with the reason).
+ */
+async function announce(skipped: number, what: string, folder: string): Promise<void> {
+    const done = `Downloaded the results of ${what} to ${folder}.`;
+    const actions = ['Open Results', 'Reveal Folder'];
+    const left = skipped === 1 ? 'One result file was' : `${skipped} result files were`;
+    const choice =
+        skipped === 0
+            ? await vscode.window.showInformationMessage(notificationText(done), ...actions)
+            : await vscode.window.showWarningMessage(
+                  notificationText(
+                      `${done} ${left} left in S3: their keys are not safe file names in this ` +
+                          'folder (the log names them and says why).',
+                  ),
+                  ...actions,
+                  'Show Log',
+              );
+    if (choice === 'Open Results') {
+        await vscode.commands.executeCommand('bedrockBatch.openResults', vscode.Uri.file(folder));
+    } else if (choice === 'Reveal Folder') {
+        await vscode.commands.executeCommand(
+            'revealFileInOS',
+            vscode.Uri.file(join(folder, JOB_INFO_FILE)),
+        );
+    } else if (choice === 'Show Log') {
+        await vscode.commands.executeCommand('bedrockBatch.showLog');
+    }
 }
 
 /** The job as it is now: the explorer's copy may be stale or lack the output location. */
@@ -160,7 +186,7 @@ async function chooseFolder(
     const choose = 'Choose another folder…';
     if (proposed !== undefined) {
         const picked = await vscode.window.showQuickPick(
-            [{ label: proposed, description: 'default' }, { label: choose }],
+            [{ label: escapeCodicons(proposed), description: 'default' }, { label: choose }],
             {
                 title: `Download results of ${job.jobName ?? ''}`,
                 placeHolder: 'Folder for the result files',

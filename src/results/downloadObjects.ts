@@ -5,8 +5,11 @@
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { localPath, UnsafeKeyError } from './keyPath';
+
+export { localPath, UnsafeKeyError } from './keyPath';
 
 export interface S3Object {
     readonly key: string;
@@ -41,10 +44,20 @@ export interface DownloadOptions {
     readonly include?: (key: string) => boolean;
 }
 
+/** An object left in S3 because its key cannot be a file inside the folder. */
+export interface SkippedKey {
+    /** The full S3 key. */
+    readonly key: string;
+    /** Worded after "it", e.g. "is an absolute path". */
+    readonly reason: string;
+}
+
 export interface DownloadResult {
     /** Absolute paths of the files written (objects, then extra files). */
     readonly files: readonly string[];
     readonly bytes: number;
+    /** Result objects not downloaded because of their key; empty when none. */
+    readonly skipped: readonly SkippedKey[];
 }
 
 export class NoResultObjectsError extends Error {
@@ -60,17 +73,20 @@ export async function downloadObjects(
 ): Promise<DownloadResult> {
     const include = options.include ?? ((key: string) => key.endsWith('.out'));
     const listed = await s3.list(options.bucket, options.prefix, options.signal);
-    const objects = listed.filter((o) => include(o.key) && !o.key.endsWith('/'));
-    if (objects.length === 0) {
+    const wanted = listed.filter((o) => include(o.key) && !o.key.endsWith('/'));
+    if (wanted.length === 0) {
         throw new NoResultObjectsError(`s3://${options.bucket}/${options.prefix}`);
     }
-    const totalBytes = objects.reduce((sum, o) => sum + o.size, 0);
+    const { objects, skipped } = planTargets(wanted, options.prefix, options.folder);
+    if (objects.length === 0) {
+        throw new Error(noSafeKeyMessage(`s3://${options.bucket}/${options.prefix}`, skipped));
+    }
+    const totalBytes = objects.reduce((sum, o) => sum + o.object.size, 0);
     const createdDirs: string[] = [];
     const written: { partial: string; target: string }[] = [];
     let bytes = 0;
     try {
-        for (const [i, object] of objects.entries()) {
-            const target = localPath(options.folder, object.key.slice(options.prefix.length));
+        for (const [i, { object, target }] of objects.entries()) {
             createdDirs.push(...(await makeDirs(dirname(target))));
             const partial = `${target}.partial`;
             written.push({ partial, target });
@@ -109,7 +125,7 @@ export async function downloadObjects(
         for (const { partial, target } of written) {
             await rename(partial, target);
         }
-        return { files: written.map((w) => w.target), bytes };
+        return { files: written.map((w) => w.target), bytes, skipped };
     } catch (error) {
         await Promise.all(written.map((w) => rm(w.partial, { force: true })));
         await removeEmptyDirs(createdDirs);
@@ -117,18 +133,55 @@ export async function downloadObjects(
     }
 }
 
-/** A key below the prefix as a path inside the folder; refuses keys that would leave it. */
-export function localPath(folder: string, relativeKey: string): string {
-    const segments = relativeKey.split('/').filter((s) => s !== '' && s !== '.');
-    if (segments.length === 0 || segments.includes('..')) {
-        throw new Error(`Refusing to write the S3 key "${relativeKey}" outside the results folder`);
+interface PlannedObject {
+    readonly object: S3Object;
+    readonly target: string;
+}
+
+/**
+ * Each object's local path. Keys that are not safe file names here, and keys that land on a file
+ * an earlier key already takes (names differing only in case on Windows and macOS), are skipped.
+ */
+function planTargets(
+    objects: readonly S3Object[],
+    prefix: string,
+    folder: string,
+): { objects: PlannedObject[]; skipped: SkippedKey[] } {
+    const planned: PlannedObject[] = [];
+    const skipped: SkippedKey[] = [];
+    const taken = new Map<string, string>();
+    const caseless = sep === '\\' || process.platform === 'darwin';
+    for (const object of objects) {
+        let target: string;
+        try {
+            target = localPath(folder, object.key.slice(prefix.length));
+        } catch (error) {
+            if (!(error instanceof UnsafeKeyError)) {
+                throw error;
+            }
+            skipped.push({ key: object.key, reason: error.reason });
+            continue;
+        }
+        const slot = caseless ? target.toLowerCase() : target;
+        const earlier = taken.get(slot);
+        if (earlier !== undefined) {
+            skipped.push({
+                key: object.key,
+                reason: `would overwrite the file of the key ${JSON.stringify(earlier)}`,
+            });
+            continue;
+        }
+        taken.set(slot, object.key);
+        planned.push({ object, target });
     }
-    const path = resolve(folder, ...segments);
-    const inside = relative(resolve(folder), path);
-    if (inside.startsWith(`..${sep}`) || inside === '..') {
-        throw new Error(`Refusing to write the S3 key "${relativeKey}" outside the results folder`);
-    }
-    return path;
+    return { objects: planned, skipped };
+}
+
+function noSafeKeyMessage(location: string, skipped: readonly SkippedKey[]): string {
+    const first = skipped[0];
+    const why = first === undefined ? '' : `: ${JSON.stringify(first.key)} ${first.reason}`;
+    const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+    return `No result file under ${location} can be written to the folder${why}${more}`;
 }
 
 /** Creates `dir` and returns the folders that did not exist before, deepest last. */

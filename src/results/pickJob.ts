@@ -2,6 +2,7 @@
 import type { ModelInvocationJobSummary } from '@aws-sdk/client-bedrock';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { escapeCodicons } from '../shared/quickPickText';
 import { isFinished, type JobRef } from './jobRef';
 
 interface JobItem extends vscode.QuickPickItem {
@@ -15,8 +16,8 @@ export async function pickFinishedJob(ctx: Ctx, title: string): Promise<JobRef |
     }
     const items = listFinished(ctx, region).then((list) =>
         list.map((job): JobItem => ({
-            label: job.jobName ?? job.jobArn ?? '(unnamed job)',
-            description: `${job.status ?? ''} · ${job.modelId ?? ''}`,
+            label: escapeCodicons(job.jobName ?? job.jobArn ?? '(unnamed job)'),
+            description: escapeCodicons(`${job.status ?? ''} · ${job.modelId ?? ''}`),
             detail: job.endTime === undefined ? '' : `Ended ${job.endTime.toLocaleString()}`,
             job,
         })),
@@ -45,10 +46,11 @@ async function pickRegion(ctx: Ctx, title: string): Promise<string | undefined> 
             placeHolder: 'us-east-1',
         });
     }
-    return vscode.window.showQuickPick([...regions], {
-        title,
-        placeHolder: 'Region of the batch job',
-    });
+    const picked = await vscode.window.showQuickPick(
+        regions.map((region) => ({ label: escapeCodicons(region), region })),
+        { title, placeHolder: 'Region of the batch job' },
+    );
+    return picked?.region;
 }
 
 async function listFinished(ctx: Ctx, region: string): Promise<ModelInvocationJobSummary[]> {

@@ -5,6 +5,8 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { pathExists } from '../shared/pathExists';
+import { notificationText } from '../shared/notificationText';
+import { escapeCodicons } from '../shared/quickPickText';
 import type { S3Reader } from './downloadObjects';
 import { listOutputFiles, readJobInfo, type JobInfo } from './jobFolder';
 import { readFileLines, splitLines, type RawLine } from './lineReader';
@@ -80,7 +82,9 @@ export async function resubmitFailed(
     const skipped = skippedText(counts);
     if (result.path === undefined) {
         void vscode.window.showInformationMessage(
-            `Nothing to resubmit: every record of the input has a result.${skipped}`,
+            notificationText(
+                `Nothing to resubmit: every record of the input has a result.${skipped}`,
+            ),
         );
         return { file: undefined, counts };
     }
@@ -99,8 +103,10 @@ async function offerSubmit(file: string, counts: RetryCounts, skipped: string): 
     const open = 'Open File';
     const total = counts.failed + counts.missing;
     const choice = await vscode.window.showInformationMessage(
-        `Wrote ${total} records (${counts.failed} failed, ${counts.missing} missing) ` +
-            `to ${basename(file)}.${skipped}`,
+        notificationText(
+            `Wrote ${total} records (${counts.failed} failed, ${counts.missing} missing) ` +
+                `to ${basename(file)}.${skipped}`,
+        ),
         submit,
         open,
     );
@@ -202,7 +208,10 @@ async function inputSource(
     const local = '$(file) Choose the local input file…';
     const items = [{ label: local, description: 'the .jsonl file that was submitted' }];
     if (info?.inputS3Uri !== undefined) {
-        items.push({ label: '$(cloud) Read the input from S3', description: info.inputS3Uri });
+        items.push({
+            label: '$(cloud) Read the input from S3',
+            description: escapeCodicons(info.inputS3Uri),
+        });
     }
     const picked = await vscode.window.showQuickPick(items, {
         title: 'Resubmit Failed and Missing Records',

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { escapeCodicons } from '../shared/quickPickText';
 import { downloadResults } from './downloadCommand';
 import { asJobRef } from './jobRef';
 import type { ResultsDeps } from './resultsDeps';
@@ -44,8 +45,8 @@ async function pickFolder(deps: ResultsDeps, title: string): Promise<string | un
     for (const entry of deps.registry.list()) {
         if (await isFolder(entry.folder)) {
             downloads.push({
-                label: entry.jobName ?? entry.jobArn,
-                description: entry.folder,
+                label: escapeCodicons(entry.jobName ?? entry.jobArn),
+                description: escapeCodicons(entry.folder),
                 folder: entry.folder,
             });
         }

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { describeError } from '../shared/log';
+import { notificationText } from '../shared/notificationText';
 import { reportError } from '../shared/reportError';
 import { exportRecords, type ExportFormat } from './exportRecords';
 import { loadResults, type LoadedResults } from './loadResults';
@@ -266,7 +267,7 @@ export class ResultsPanel implements vscode.Disposable {
             const rows = await vscode.window.withProgress(
                 {
                     location: vscode.ProgressLocation.Notification,
-                    title: `Exporting to ${basename(target.fsPath)}`,
+                    title: notificationText(`Exporting to ${basename(target.fsPath)}`),
                     cancellable: true,
                 },
                 async (_progress, token) => {
@@ -288,7 +289,7 @@ export class ResultsPanel implements vscode.Disposable {
             );
             void vscode.window
                 .showInformationMessage(
-                    `Exported ${rows} records to ${basename(target.fsPath)}.`,
+                    notificationText(`Exported ${rows} records to ${basename(target.fsPath)}.`),
                     'Open',
                 )
                 .then((choice) =>

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { SummaryDisplay } from './summaryText';
 
 export function appendSummaryMarkdown(md: vscode.MarkdownString, display: SummaryDisplay): void {
-    md.appendMarkdown('\n---\n\n**Results**  \n');
+    md.appendMarkdown('\n\n---\n\n**Results**  \n');
     if (display.warning !== undefined) {
         md.appendMarkdown('**⚠ ');
         md.appendText(display.warning);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerCommand } from '../shared/commands';
-import { defaultSandboxSpeed, maxSandboxSpeed } from './pace';
+import { defaultDemoSpeed, maxDemoSpeed } from '../localAws/bedrock/demoPace';
 import { assignSampleModels, type SampleModelStore } from './sampleModels';
 import { createSampleFiles } from './sampleFilesCommand';
 import { parseSandboxInfo, sandboxEnvironmentVariable, type SandboxInfo } from './sandboxInfo';
@@ -32,7 +32,7 @@ function openOptions(arg: unknown): OpenOptions {
     const speed = record['speed'];
     return {
         ...(typeof folder === 'string' && folder !== '' ? { samplesFolder: folder } : {}),
-        ...(typeof speed === 'number' && speed > 0 && speed <= maxSandboxSpeed ? { speed } : {}),
+        ...(typeof speed === 'number' && speed > 0 && speed <= maxDemoSpeed ? { speed } : {}),
     };
 }
 
@@ -80,7 +80,7 @@ async function open(
                 location: vscode.ProgressLocation.Notification,
                 title: 'Starting the Bedrock Batch sandbox',
             },
-            () => session.start(script, options.speed ?? defaultSandboxSpeed),
+            () => session.start(script, options.speed ?? defaultDemoSpeed),
         );
     }
     await vscode.commands.executeCommand('bedrockBatch.jobs.focus');
@@ -138,8 +138,13 @@ export function activateSandbox(ctx: Ctx, models: SampleModelStore): SandboxTest
     const session = new SandboxSession(ctx);
     ctx.extension.subscriptions.push(
         session,
-        registerCommand(ctx, 'bedrockBatch.openSandbox', 'Could not open the sandbox', (arg) =>
-            open(ctx, models, session, openOptions(arg))),
+        registerCommand(
+            ctx,
+            'bedrockBatch.openSandbox',
+            'Could not open the sandbox',
+            (arg) => open(ctx, models, session, openOptions(arg)),
+            { retry: true },
+        ),
         registerCommand(ctx, 'bedrockBatch.leaveSandbox', 'Could not leave the sandbox', () =>
             leave(session)),
     );

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { notificationText } from '../shared/notificationText';
 import { assignSampleModels, type SampleModelStore } from './sampleModels';
 import { readmeFileName } from './workspaceReadme';
 import { writeSampleWorkspace } from './writeSamples';
@@ -53,8 +54,10 @@ export async function createSampleFiles(
         await vscode.commands.executeCommand('revealInExplorer', readme);
     } else {
         void vscode.window.showInformationMessage(
-            `The sample files are in ${target}, outside this workspace. Open one and submit it ` +
-                'with the Submit button in the editor title.',
+            notificationText(
+                `The sample files are in ${target}, outside this workspace. Open one and ` +
+                    'submit it with the Submit button in the editor title.',
+            ),
         );
     }
     return target;

@@ -9,7 +9,7 @@ import { BedrockService } from '../localAws/bedrock';
 import { startLocalAws, type LocalAws } from '../localAws';
 import { optionsOrExit, portFlag, readFlags } from '../localAws/cliFlags';
 import { stopOnSignals } from '../localAws/stopOnSignals';
-import { defaultSandboxSpeed, sandboxPace } from './pace';
+import { defaultDemoSpeed, demoPace } from '../localAws/bedrock/demoPace';
 import type { SandboxInfo } from './sandboxInfo';
 import { seedSandbox } from './seed';
 import { writeSampleWorkspace } from './writeSamples';
@@ -23,7 +23,7 @@ interface ServerOptions {
 const usage = 'usage: sandbox [--port N] [--speed X] [--samples DIR]\n';
 
 function parseArgs(argv: readonly string[]): ServerOptions {
-    const options: ServerOptions = { port: 0, speed: defaultSandboxSpeed };
+    const options: ServerOptions = { port: 0, speed: defaultDemoSpeed };
     readFlags(argv, (flag, value) => {
         switch (flag) {
             case '--port':
@@ -31,7 +31,7 @@ function parseArgs(argv: readonly string[]): ServerOptions {
                 return true;
             case '--speed':
                 options.speed = Number(value());
-                sandboxPace(options.speed);
+                demoPace(options.speed);
                 return true;
             case '--samples':
                 options.samples = value();
@@ -50,7 +50,7 @@ async function start(options: ServerOptions): Promise<{ local: LocalAws; info: S
         if (!(bedrock instanceof BedrockService)) {
             throw new Error('the endpoint serves no Bedrock');
         }
-        await bedrock.updateSettings(sandboxPace(options.speed));
+        await bedrock.updateSettings(demoPace(options.speed));
         const seeded = await seedSandbox(local);
         if (options.samples !== undefined) {
             await writeSampleWorkspace(options.samples);

@@ -57,7 +57,15 @@ const invalidCredentialNames = new Set([
     'RequestExpired',
 ]);
 
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
+const unreachableCodes = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+]);
+/** Node's codes for a connection that was open and then dropped. */
+const lostCodes = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 export function classifyFailure(error: unknown, profile?: string): Failure {
     const e: ErrorLike = typeof error === 'object' && error !== null ? error : {};
@@ -105,7 +113,16 @@ export function classifyFailure(error: unknown, profile?: string): Failure {
         return { ...base, kind: 'conflict', message };
     }
     const code = typeof e.code === 'string' ? e.code : '';
-    if (unreachableCodes.has(code) || name === 'TimeoutError' || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(message)) {
+    if (lostCodes.has(code) || /^aborted$|socket hang up|premature close/i.test(message)) {
+        // The connection was there and went away: "could not reach" would send the user hunting
+        // for a wrong endpoint or a firewall.
+        return {
+            kind: 'unreachable',
+            message: `The connection to AWS was lost before the transfer finished (${message}).`,
+        };
+    }
+    const cannotConnect = /ECONNREFUSED|ENOTFOUND/.test(message);
+    if (unreachableCodes.has(code) || name === 'TimeoutError' || cannotConnect) {
         return { kind: 'unreachable', message: `Could not reach AWS: ${message}` };
     }
     if (e.$fault === 'server' || (e.$metadata?.httpStatusCode ?? 0) >= 500) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { classifyFailure, type Failure } from './failure';
 import { describeError, type Log } from './log';
+import { asSentence, notificationText } from './notificationText';
 
 export interface ReportOptions {
     /** What the user was doing, e.g. "Could not list batch jobs in us-east-1". */
@@ -34,7 +35,8 @@ export async function reportError(log: Log, error: unknown, options: ReportOptio
     log.error(`${options.doing}: ${describeError(error)}`);
     const actions = actionsFor(failure, options, log);
     const hint = options.hint === undefined ? '' : ` ${options.hint}`;
-    const text = `${options.doing}. ${failure.message}${hint}`;
+    // The service's message may echo names and URIs the user does not control.
+    const text = notificationText(`${options.doing}. ${asSentence(failure.message)}${hint}`);
     const chosen = await vscode.window.showErrorMessage(text, ...actions.map((a) => a.title));
     await actions.find((a) => a.title === chosen)?.run();
 }
@@ -48,7 +50,9 @@ function actionsFor(failure: Failure, options: ReportOptions, log: Log): Action[
                 run: async () => {
                     await vscode.env.clipboard.writeText(failure.loginCommand ?? 'aws sso login');
                     void vscode.window.showInformationMessage(
-                        `Copied "${failure.loginCommand}". Run it in a terminal, then retry.`,
+                        notificationText(
+                            `Copied "${failure.loginCommand}". Run it in a terminal, then retry.`,
+                        ),
                     );
                 },
             });

@@ -59,6 +59,8 @@ export function activateSubmit(ctx: Ctx, explorer: JobRevealer): SubmitTesting {
                 lastOutcome = await submitCommand(services, args);
                 return lastOutcome;
             },
+            // No blind Retry: with a preset it would upload and create without asking. The
+            // flow offers its own (resume with the same token, or upload again).
         ),
         registerCommand(
             ctx,
@@ -71,6 +73,8 @@ export function activateSubmit(ctx: Ctx, explorer: JobRevealer): SubmitTesting {
                 );
                 return lastOutcome;
             },
+            // Re-sending the same token cannot start a second job.
+            { retry: true },
         ),
     );
     offerToResume(services);

@@ -4,12 +4,12 @@
  */
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
 import type { BucketLocationConstraint } from '@aws-sdk/client-s3';
-import type { Ctx } from '../ctx';
 import { buildModelChoices, type ModelChoice } from './modelChoices';
+import type { AwsAccess } from './pinnedConnection';
 import { trustsBedrock } from './serviceRole';
 
 export async function listModelChoices(
-    ctx: Ctx,
+    ctx: AwsAccess,
     region: string,
     recent: readonly string[],
 ): Promise<ModelChoice[]> {
@@ -44,7 +44,7 @@ export interface RoleChoice {
 }
 
 /** Roles whose trust policy lets Bedrock assume them. */
-export async function listServiceRoles(ctx: Ctx): Promise<RoleChoice[]> {
+export async function listServiceRoles(ctx: AwsAccess): Promise<RoleChoice[]> {
     const sdk = ctx.aws.sdk();
     const roles: RoleChoice[] = [];
     for await (const page of sdk.paginateListRoles({ client: ctx.aws.iam() }, {})) {
@@ -70,7 +70,7 @@ export interface BucketChoice {
     readonly region?: string;
 }
 
-export async function listBuckets(ctx: Ctx, region: string): Promise<BucketChoice[]> {
+export async function listBuckets(ctx: AwsAccess, region: string): Promise<BucketChoice[]> {
     const sdk = ctx.aws.sdk();
     const buckets: BucketChoice[] = [];
     for await (const page of sdk.paginateListBuckets({ client: ctx.aws.s3(region) }, {})) {
@@ -96,7 +96,7 @@ export interface CallerIdentity {
     readonly arn: string;
 }
 
-export async function callerIdentity(ctx: Ctx, region: string): Promise<CallerIdentity> {
+export async function callerIdentity(ctx: AwsAccess, region: string): Promise<CallerIdentity> {
     const sdk = ctx.aws.sdk();
     const identity = await ctx.aws.sts(region).send(new sdk.GetCallerIdentityCommand({}));
     if (identity.Account === undefined || identity.Arn === undefined) {
@@ -106,7 +106,7 @@ export async function callerIdentity(ctx: Ctx, region: string): Promise<CallerId
 }
 
 export async function createServiceRole(
-    ctx: Ctx,
+    ctx: AwsAccess,
     roleName: string,
     trustPolicy: string,
     s3Policy: string,
@@ -138,7 +138,11 @@ export async function createServiceRole(
 export type BucketState = 'exists' | 'missing' | 'unknown';
 
 /** HeadBucket: missing on 404; unknown when the caller may not look (the upload then decides). */
-export async function bucketState(ctx: Ctx, region: string, bucket: string): Promise<BucketState> {
+export async function bucketState(
+    ctx: AwsAccess,
+    region: string,
+    bucket: string,
+): Promise<BucketState> {
     const sdk = ctx.aws.sdk();
     try {
         await ctx.aws.s3(region).send(new sdk.HeadBucketCommand({ Bucket: bucket }));
@@ -159,7 +163,7 @@ export async function bucketState(ctx: Ctx, region: string, bucket: string): Pro
     }
 }
 
-export async function createBucket(ctx: Ctx, region: string, bucket: string): Promise<void> {
+export async function createBucket(ctx: AwsAccess, region: string, bucket: string): Promise<void> {
     const sdk = ctx.aws.sdk();
     await ctx.aws.s3(region).send(
         new sdk.CreateBucketCommand({

@@ -12,6 +12,12 @@ export interface PendingSubmission {
     /** Shown to the user: the file or folder being submitted. */
     readonly source: string;
     readonly createdAt: number;
+    /**
+     * describeConnection() of the connection it was sent through (profile and endpoints, or the
+     * sandbox endpoint; never credentials). Resuming elsewhere would ask another account, which
+     * has neither the job nor its input. Missing in requests stored by older versions.
+     */
+    readonly connection?: string;
 }
 
 /** The part of vscode.Memento used here, so the store is testable without VS Code. */

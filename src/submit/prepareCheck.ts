@@ -4,6 +4,7 @@ import { plural } from '../diagnostics/checkSummary';
 import { checkWithProgress, fileLabel } from '../diagnostics/diskCheck';
 import type { JsonlDiagnostics } from '../diagnostics/jsonlDiagnostics';
 import { quotaNotes } from '../quotas/jobQuotas';
+import { notificationText } from '../shared/notificationText';
 import type { SubmitPreset } from './jobSettings';
 import { snapshotOf, type FileSnapshot } from './uploadInput';
 import { isOneJob, type PreparedCheck, type WizardState } from './wizard/wizardState';
@@ -55,6 +56,15 @@ export class PreSubmitCheck {
         if (first === undefined) {
             throw new Error('Nothing to submit');
         }
+        if (state.modelId !== undefined) {
+            // The editor and the status bar follow the wizard's choice, so Problems keeps what
+            // this check finds instead of re-checking the files against another model.
+            await this.diagnostics.models.chooseForFiles(state.files, {
+                modelId: state.modelId,
+                invocationType: state.invocationType ?? 'InvokeModel',
+                ...(state.region === undefined ? {} : { region: state.region }),
+            });
+        }
         const options = {
             ...this.diagnostics.optionsFor(first),
             ...(state.modelId === undefined ? {} : { modelId: state.modelId }),
@@ -101,11 +111,22 @@ export class PreSubmitCheck {
         warnings: number,
     ): Promise<void> {
         const also = warnings > 0 ? ` and ${plural(warnings, 'warning')}` : '';
+        const one = state.files.length === 1;
+        const target =
+            state.modelId === undefined
+                ? 'Bedrock batch'
+                : `${state.modelId} (${state.invocationType ?? 'InvokeModel'})`;
+        const checked =
+            state.modelId === undefined
+                ? ''
+                : ` The editor now checks ${one ? 'it' : 'them'} for this model too.`;
         const choice = await vscode.window.showErrorMessage(
-            `${fileLabel(state.files)} ${state.files.length === 1 ? 'has' : 'have'} ` +
-                `${plural(errors, 'error')}${also} ` +
-                `for ${state.modelId ?? 'Bedrock batch'}: ` +
-                'nothing was uploaded and no job was started. Fix them and submit again.',
+            notificationText(
+                `${fileLabel(state.files)} ${one ? 'has' : 'have'} ` +
+                    `${plural(errors, 'error')}${also} for ${target}: ` +
+                    `nothing was uploaded and no job was started.${checked} ` +
+                    'Fix them, or choose another model, and submit again.',
+            ),
             'Show Problems',
         );
         if (choice === 'Show Problems') {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { notificationText } from '../shared/notificationText';
 import { reportError } from '../shared/reportError';
 import { createJobIdempotently, CreateTimedOutError } from './createJob';
-import { announceStarted, type StartedJob } from './jobSuccess';
+import { announceCreatedAfterCancel, announceStarted, type StartedJob } from './jobSuccess';
 import type { PendingSubmission } from './pendingSubmissions';
+import { currentConnection, pinConnection } from './pinnedConnection';
 import { adviseSubmitFailure } from './submitFailure';
 import { describePending, type SubmitOutcome, type SubmitServices } from './submitFlow';
 
@@ -21,19 +23,31 @@ export async function resumeSubmissions(
         .filter((p) => token === undefined || p.request.clientRequestToken === token);
     const started: StartedJob[] = [];
     for (const pending of chosen) {
+        const elsewhere = otherConnection(services, pending);
+        if (elsewhere !== undefined) {
+            void refuseElsewhere(services, pending, elsewhere);
+            await announceStarted(services.explorer, services.ctx.log, started);
+            return { status: 'failed', message: elsewhere, jobs: started };
+        }
+        const access = pinConnection(services.ctx);
         try {
-            const jobArn = await vscode.window.withProgress(
+            const created = await vscode.window.withProgress(
                 {
                     location: vscode.ProgressLocation.Notification,
-                    title: `Resuming the submission of ${describePending(pending)}`,
+                    title: notificationText(
+                        `Resuming the submission of ${describePending(pending)}`,
+                    ),
                     cancellable: true,
                 },
                 (_progress, cancel) =>
-                    createJobIdempotently(services.ctx, services.pending, pending, {
-                        token: cancel,
-                    }),
+                    createJobIdempotently(access, services.pending, pending, { token: cancel }),
             );
-            started.push(startedJob(pending, jobArn));
+            const job = startedJob(pending, created.jobArn);
+            if (created.cancelledAfterSend) {
+                void announceCreatedAfterCancel(services.explorer, services.ctx.log, job, []);
+            } else {
+                started.push(job);
+            }
         } catch (error) {
             if (error instanceof vscode.CancellationError) {
                 continue;
@@ -43,14 +57,14 @@ export async function resumeSubmissions(
                 modelId: pending.request.modelId ?? '',
                 roleArn: pending.request.roleArn ?? '',
             };
-            const advice = adviseSubmitFailure(error, context, services.ctx.profile);
+            const advice = adviseSubmitFailure(error, context, access.profile);
             const keep = advice.mayHaveReachedService || error instanceof CreateTimedOutError;
             if (!keep) {
                 await services.pending.remove(pending.request.clientRequestToken);
             }
             void reportError(services.ctx.log, error, {
                 doing: `Could not resume the submission of ${describePending(pending)}`,
-                profile: services.ctx.profile,
+                profile: access.profile,
                 ...(advice.hint === undefined ? {} : { hint: advice.hint }),
                 ...(keep
                     ? {
@@ -61,10 +75,51 @@ export async function resumeSubmissions(
             });
             await announceStarted(services.explorer, services.ctx.log, started);
             return { status: 'failed', message: advice.failure.message, jobs: started };
+        } finally {
+            access.dispose();
         }
     }
     await announceStarted(services.explorer, services.ctx.log, started);
     return started.length === 0 ? { status: 'cancelled' } : { status: 'started', jobs: started };
+}
+
+/**
+ * Why the pending request cannot be re-sent from here, if it cannot: it went through another
+ * connection, whose account has its input and maybe its job; asking this one could create the
+ * job in an account that does not have the input, or be refused for reasons that say nothing.
+ */
+function otherConnection(services: SubmitServices, pending: PendingSubmission): string | undefined {
+    const now = currentConnection(services.ctx);
+    if (pending.connection === undefined || pending.connection === now) {
+        return undefined;
+    }
+    return (
+        `The submission of ${describePending(pending)} was sent through ${pending.connection}, ` +
+        `and Bedrock Batch now uses ${now}. Switch back (bedrockBatch.profile and ` +
+        'bedrockBatch.endpoints, or Open Sandbox) to resume it, or discard it.'
+    );
+}
+
+async function refuseElsewhere(
+    services: SubmitServices,
+    pending: PendingSubmission,
+    message: string,
+): Promise<void> {
+    const discard = 'Discard';
+    const choice = await vscode.window.showErrorMessage(
+        notificationText(`Could not resume. ${message}`),
+        discard,
+    );
+    if (choice === discard) {
+        await discardPending(services, pending);
+    }
+}
+
+async function discardPending(services: SubmitServices, pending: PendingSubmission): Promise<void> {
+    await services.pending.remove(pending.request.clientRequestToken);
+    void vscode.window.showInformationMessage(
+        'Discarded. If Bedrock did receive it, the job still appears in Batch Jobs.',
+    );
 }
 
 function startedJob(pending: PendingSubmission, jobArn: string): StartedJob {
@@ -90,9 +145,11 @@ export function offerToResume(services: SubmitServices): void {
         const discard = 'Discard';
         void vscode.window
             .showWarningMessage(
-                `The submission of ${describePending(pending)} did not finish: VS Code closed ` +
-                    'or the connection dropped before Bedrock answered. Resume it? It re-sends ' +
-                    'the same request, which cannot start a second job.',
+                notificationText(
+                    `The submission of ${describePending(pending)} did not finish: VS Code ` +
+                        'closed or the connection dropped before Bedrock answered. Resume it? ' +
+                        'It re-sends the same request, which cannot start a second job.',
+                ),
                 resume,
                 discard,
             )
@@ -100,11 +157,7 @@ export function offerToResume(services: SubmitServices): void {
                 if (choice === resume) {
                     await resumeSubmissions(services, pending.request.clientRequestToken);
                 } else if (choice === discard) {
-                    await services.pending.remove(pending.request.clientRequestToken);
-                    void vscode.window.showInformationMessage(
-                        'Discarded. If Bedrock did receive it, the job still appears in ' +
-                            'Batch Jobs.',
-                    );
+                    await discardPending(services, pending);
                 }
             });
     }

@@ -28,7 +28,8 @@ export class SubmissionHistory {
         await this.state.update(stateKey, [...jobs, ...kept].slice(0, maxEntries));
     }
 
-    private list(): SubmittedJob[] {
+    /** Every recorded job, newest first. */
+    list(): SubmittedJob[] {
         return this.state.get<SubmittedJob[]>(stateKey) ?? [];
     }
 }

@@ -8,7 +8,14 @@ export interface SubmitContext {
     readonly region: string;
     readonly modelId: string;
     readonly roleArn: string;
+    /**
+     * Where the submission broke: getting the bucket and role ready, uploading the input (in
+     * both, Create was never sent, so no job can exist), or creating the job. Create unless told.
+     */
+    readonly stage?: SubmitStage;
 }
+
+export type SubmitStage = 'prepare' | 'upload' | 'create';
 
 export interface SubmitAdvice {
     readonly failure: Failure;
@@ -21,6 +28,11 @@ export interface SubmitAdvice {
      * with the same client request token, which can never start a second job.
      */
     readonly mayHaveReachedService: boolean;
+    /**
+     * Doing the same again may well work (a dropped connection, a service hiccup, throttling)
+     * and cannot start a job twice: worth a Retry button.
+     */
+    readonly worthRetrying: boolean;
 }
 
 const requestFields = [
@@ -100,6 +112,56 @@ export function adviseSubmitFailure(
     profile?: string,
 ): SubmitAdvice {
     const failure = classifyFailure(error, profile);
+    const transient =
+        failure.kind === 'unreachable' ||
+        failure.kind === 'serviceError' ||
+        failure.kind === 'throttled';
+    if (context.stage === 'prepare' || context.stage === 'upload') {
+        return { ...adviseUploadFailure(failure, context.stage), worthRetrying: transient };
+    }
+    return { ...adviseCreateFailure(failure, context), worthRetrying: transient };
+}
+
+/** Create was never sent, so there is no job to worry about. */
+function adviseUploadFailure(
+    failure: Failure,
+    stage: 'prepare' | 'upload',
+): Omit<SubmitAdvice, 'worthRetrying'> {
+    const notStarted =
+        stage === 'upload'
+            ? 'Its job was not created: a job is created only once its input is in S3.'
+            : 'No job was started.';
+    const retry = stage === 'upload' ? 'Retry uploads the file again.' : 'Retry tries again.';
+    switch (failure.kind) {
+        case 'accessDenied':
+            return {
+                failure,
+                hint:
+                    failure.missingPermission !== undefined
+                        ? `${notStarted} Your identity needs ${failure.missingPermission}.`
+                        : stage === 'upload'
+                          ? `${notStarted} Your identity needs s3:PutObject on the bucket ` +
+                            '(and s3:AbortMultipartUpload for files over 5 MB).'
+                          : notStarted,
+                mayHaveReachedService: false,
+            };
+        case 'unreachable':
+        case 'serviceError':
+        case 'throttled':
+            return {
+                failure,
+                hint: `${notStarted} ${retry}`,
+                mayHaveReachedService: false,
+            };
+        default:
+            return { failure, hint: notStarted, mayHaveReachedService: false };
+    }
+}
+
+function adviseCreateFailure(
+    failure: Failure,
+    context: SubmitContext,
+): Omit<SubmitAdvice, 'worthRetrying'> {
     const message = failure.message;
     const mayHaveReachedService = failure.kind === 'unreachable' || failure.kind === 'serviceError';
     if (mentions(message, modelNotSupported)) {

@@ -1,69 +1,45 @@
-import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import type { JsonlDiagnostics } from '../diagnostics/jsonlDiagnostics';
-import { reportError, type ReportAction } from '../shared/reportError';
+import { notificationText } from '../shared/notificationText';
 import { bucketState, createBucket, createServiceRole } from './awsLookups';
-import { createJobIdempotently, CreateTimedOutError } from './createJob';
-import { DEFAULT_TIMEOUT_HOURS, newClientRequestToken } from './jobFields';
+import { DEFAULT_TIMEOUT_HOURS } from './jobFields';
+import { applyPrefill, fromJobArgument, retriedJob, type JobPrefill } from './jobPrefill';
 import { generateJobName } from './jobName';
-import {
-    buildCreateRequest,
-    inputUri,
-    outputUri,
-    parsePreset,
-    type InputLocation,
-    type JobSettings,
-    type SubmitPreset,
-} from './jobSettings';
-import type { SubmissionHistory } from './submissionHistory';
-import { announceStarted, type JobRevealer, type StartedJob } from './jobSuccess';
-import type { PendingSubmission, PendingSubmissions } from './pendingSubmissions';
+import { parsePreset, type JobSettings, type SubmitPreset } from './jobSettings';
+import { announceCreatedAfterCancel, announceStarted, type StartedJob } from './jobSuccess';
+import type { PendingSubmission } from './pendingSubmissions';
+import { currentConnection, pinConnection, type AwsAccess } from './pinnedConnection';
 import { CheckFailedStop, PreSubmitCheck } from './prepareCheck';
+import { readPreviousJob } from './previousJob';
 import { loadChoices, saveChoices } from './rememberedChoices';
-import { s3UriProblem, sanitizePrefix } from './s3Paths';
+import { sanitizePrefix } from './s3Paths';
 import { bedrockTrustPolicy, s3AccessPolicy } from './serviceRole';
-import { adviseSubmitFailure, mayNotExistHint } from './submitFailure';
+import type { PlannedJob, Submission, SubmitOutcome, SubmitServices } from './submission';
+import { reportSubmitFailure } from './submitFailureReport';
+import { submitOne, type JobAttempt } from './submitJob';
 import { presetArgument, resolveTargets, saveDirtyTargets, targetsProblem } from './targets';
-import { uploadInput, type UploadItem } from './uploadInput';
 import { runJobWizard } from './wizard/jobWizard';
-import { inputKeys } from './wizard/storageSteps';
+import { suggestedJobName } from './wizard/jobSteps';
+import { rethrowIfCredentials } from './wizard/modelSteps';
 import { initialState, isOneJob, type WizardState } from './wizard/wizardState';
 
-export type SubmitOutcome =
-    | { readonly status: 'started'; readonly jobs: readonly StartedJob[] }
-    | { readonly status: 'checkFailed'; readonly errors: number; readonly warnings: number }
-    | { readonly status: 'cancelled' }
-    | { readonly status: 'failed'; readonly message: string; readonly jobs: readonly StartedJob[] };
+export type { SubmitOutcome, SubmitServices } from './submission';
 
-export interface SubmitServices {
-    readonly ctx: Ctx;
-    readonly diagnostics: JsonlDiagnostics;
-    readonly pending: PendingSubmissions;
-    /** Which local files each started job came from, for the results feature. */
-    readonly history: SubmissionHistory;
-    readonly explorer: JobRevealer;
-    /** The cancellation source of the running submission (tests cancel through it). */
-    onRunning?: (source: vscode.CancellationTokenSource | undefined) => void;
-    /** Called when an input upload starts sending (tests wait for it before cancelling). */
-    onUploadStarted?: (key: string) => void;
-}
-
-interface PlannedJob {
-    readonly name: string;
-    readonly files: readonly vscode.Uri[];
-}
-
-/** "Submit as Bedrock batch...": check, ask, upload, create; a job per file or one per folder. */
+/**
+ * "Submit as Bedrock batch...": check, ask, upload, create; a job per file or one per folder.
+ * Arguments: the file(s) as the Explorer passes them, then optionally a preset (jobSettings.ts)
+ * or `{ fromJobArn }`, which copies that job's settings and opens at the review step. A
+ * `<name>.retry-N.jsonl` next to a submitted `<name>.jsonl` gets that job's settings unasked.
+ */
 export async function submitCommand(
     services: SubmitServices,
     args: readonly unknown[],
 ): Promise<SubmitOutcome> {
     const files = await resolveTargets(args);
-    const problem = targetsProblem(files);
+    const problem = await targetsProblem(files);
     if (problem !== undefined) {
-        void vscode.window.showErrorMessage(`Could not submit: ${problem}`);
+        void vscode.window.showErrorMessage(notificationText(`Could not submit: ${problem}`));
         return { status: 'failed', message: problem, jobs: [] };
     }
     const preset = parsePreset(presetArgument(args)) ?? {};
@@ -71,20 +47,29 @@ export async function submitCommand(
         return { status: 'cancelled' };
     }
     const { ctx, diagnostics } = services;
+    // The wizard lists this connection's buckets and roles: the jobs must go there too.
+    const connection = currentConnection(ctx);
     const state = initialState(files, preset);
     const check = new PreSubmitCheck(diagnostics, preset);
     const now = new Date();
+    const previous = await previousJob(services, files, preset, args);
+    if (previous !== undefined) {
+        applyPrefill(state, previous);
+        state.jobName ??= suggestedJobName(state, now);
+    }
     try {
         await runJobWizard(
             {
                 ctx,
                 remembered: loadChoices(ctx.extension.workspaceState),
                 recentModels: diagnostics.models.recentModels(),
+                checkModelOf: (file) => diagnostics.models.forFile(file),
                 preset,
                 now,
                 prepare: (answers) => check.prepare(answers),
             },
             state,
+            { fastForward: previous !== undefined },
         );
     } catch (error) {
         if (error instanceof CheckFailedStop) {
@@ -108,7 +93,51 @@ export async function submitCommand(
               name: generateJobName(path.basename(file.fsPath), now),
               files: [file],
           }));
-    return runSubmission(services, { state, settings, plan, preset, check });
+    return runSubmission(services, {
+        state,
+        settings,
+        plan,
+        preset,
+        check,
+        connection,
+        createRole: state.role?.kind === 'create',
+    });
+}
+
+/** The settings of the job these files resubmit, if any (explicit, or a retry file's origin). */
+async function previousJob(
+    services: SubmitServices,
+    files: readonly vscode.Uri[],
+    preset: SubmitPreset,
+    args: readonly unknown[],
+): Promise<JobPrefill | undefined> {
+    const [only] = files;
+    const retried =
+        only !== undefined && files.length === 1 && Object.keys(preset).length === 0
+            ? retriedJob(only.fsPath, services.history.list())?.jobArn
+            : undefined;
+    const jobArn = fromJobArgument(args) ?? retried;
+    if (jobArn === undefined) {
+        return undefined;
+    }
+    const { ctx } = services;
+    try {
+        return await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Window, title: 'Reading the previous job' },
+            () => readPreviousJob(ctx, jobArn),
+        );
+    } catch (error) {
+        rethrowIfCredentials(error);
+        const reason = error instanceof Error ? error.message : String(error);
+        ctx.log.warn(`Could not read the settings of ${jobArn}: ${reason}`);
+        void vscode.window.showWarningMessage(
+            notificationText(
+                `Could not read the settings of the previous job (${reason}); ` +
+                    'the submit wizard asks for them instead.',
+            ),
+        );
+        return undefined;
+    }
 }
 
 function jobSettingsOf(state: WizardState): JobSettings {
@@ -137,59 +166,59 @@ function jobSettingsOf(state: WizardState): JobSettings {
     };
 }
 
-interface Submission {
-    readonly state: WizardState;
-    readonly settings: JobSettings;
-    readonly plan: readonly PlannedJob[];
-    readonly preset: SubmitPreset;
-    readonly check: PreSubmitCheck;
-    /** Token of the Create request being sent, while it is. */
-    inFlightToken?: string;
-}
-
+/** Runs the planned jobs in order through one pinned connection. */
 async function runSubmission(
     services: SubmitServices,
     submission: Submission,
 ): Promise<SubmitOutcome> {
     const { ctx } = services;
-    const { settings, state } = submission;
+    const moved = connectionMoved(ctx, submission);
+    if (moved !== undefined) {
+        void vscode.window.showErrorMessage(notificationText(moved));
+        return { status: 'failed', message: moved, jobs: [] };
+    }
+    const access = pinConnection(ctx);
+    const { settings } = submission;
     const started: StartedJob[] = [];
+    let createdAfterCancel: StartedJob | undefined;
+    let attempt: JobAttempt | undefined;
     const source = new vscode.CancellationTokenSource();
     services.onRunning?.(source);
     try {
-        if (!(await ensureBucket(ctx, settings, submission.preset))) {
+        if (!(await ensureBucket(access, settings, submission.preset))) {
             return { status: 'cancelled' };
         }
-        if (state.role?.kind === 'create') {
-            const role = state.role;
-            await createServiceRole(
-                ctx,
-                role.name,
-                bedrockTrustPolicy(role.partition, role.accountId, settings.region),
-                s3AccessPolicy(role.partition, role.accountId, {
-                    inputBucket: settings.bucket,
-                    outputBucket: settings.bucket,
-                }),
-            );
-            ctx.log.info(`Created service role ${role.arn}`);
+        if (submission.createRole) {
+            await createRole(access, submission);
         }
         for (const job of submission.plan) {
+            const current: JobAttempt = { job, stage: 'upload' };
+            attempt = current;
             const outcome = await vscode.window.withProgress(
                 {
                     location: vscode.ProgressLocation.Notification,
-                    title: `Submitting ${job.name}`,
+                    title: notificationText(`Submitting ${job.name}`),
                     cancellable: true,
                 },
                 (progress, token) => {
                     const cancelled = token.onCancellationRequested(() => source.cancel());
-                    return submitOne(services, submission, job, progress, source.token).finally(
-                        () => {
-                            cancelled.dispose();
-                        },
-                    );
+                    return submitOne(
+                        services,
+                        submission,
+                        access,
+                        current,
+                        progress,
+                        source.token,
+                    ).finally(() => {
+                        cancelled.dispose();
+                    });
                 },
             );
-            started.push(outcome);
+            if (outcome.cancelledAfterSend) {
+                createdAfterCancel = outcome.started;
+                break;
+            }
+            started.push(outcome.started);
         }
     } catch (error) {
         if (error instanceof vscode.CancellationError) {
@@ -197,32 +226,108 @@ async function runSubmission(
                 ? { status: 'cancelled' }
                 : { status: 'started', jobs: started };
         }
-        const message = await reportSubmitFailure(services, submission, error);
+        const index = attempt === undefined ? 0 : submission.plan.indexOf(attempt.job);
+        const message = await reportSubmitFailure(
+            services,
+            {
+                submission,
+                access,
+                attempt,
+                started,
+                notSubmitted: attempt === undefined ? [] : submission.plan.slice(index + 1),
+                rerun: () =>
+                    runSubmission(services, {
+                        ...submission,
+                        plan: submission.plan.slice(index),
+                        createRole: submission.createRole && attempt === undefined,
+                    }),
+            },
+            error,
+        );
         return { status: 'failed', message, jobs: started };
     } finally {
         services.onRunning?.(undefined);
         source.dispose();
-        if (started.length > 0) {
-            await services.history.record(
-                started.map((job) => ({
-                    jobArn: job.jobArn,
-                    region: job.region,
-                    files: job.localFiles,
-                    submittedAt: job.submittedAt.getTime(),
-                })),
-            );
-            await announceStarted(services.explorer, ctx.log, started);
-        }
+        access.dispose();
+        await announce(services, started, createdAfterCancel, submission, attempt);
     }
-    return { status: 'started', jobs: started };
+    return {
+        status: 'started',
+        jobs: createdAfterCancel === undefined ? started : [...started, createdAfterCancel],
+    };
+}
+
+/** The wizard's answers belong to the connection it ran on; a switch since then voids them. */
+function connectionMoved(ctx: Ctx, submission: Submission): string | undefined {
+    const now = currentConnection(ctx);
+    return now === submission.connection
+        ? undefined
+        : `Nothing was submitted: the AWS connection changed from ${submission.connection} to ` +
+              `${now} since the submission was set up, and its bucket, role and region belong ` +
+              'to the first. Submit again.';
+}
+
+async function createRole(access: AwsAccess, submission: Submission): Promise<void> {
+    const role = submission.state.role;
+    if (role?.kind !== 'create') {
+        return;
+    }
+    const { settings } = submission;
+    await createServiceRole(
+        access,
+        role.name,
+        bedrockTrustPolicy(role.partition, role.accountId, settings.region),
+        s3AccessPolicy(role.partition, role.accountId, {
+            inputBucket: settings.bucket,
+            outputBucket: settings.bucket,
+        }),
+    );
+    access.log.info(`Created service role ${role.arn}`);
+}
+
+/** Records and shows the jobs that started (those created after a Cancel get their own word). */
+async function announce(
+    services: SubmitServices,
+    started: readonly StartedJob[],
+    createdAfterCancel: StartedJob | undefined,
+    submission: Submission,
+    attempt: JobAttempt | undefined,
+): Promise<void> {
+    const all = createdAfterCancel === undefined ? started : [...started, createdAfterCancel];
+    if (all.length === 0) {
+        return;
+    }
+    const { ctx } = services;
+    const now = currentConnection(ctx);
+    const elsewhere = now === submission.connection ? undefined : submission.connection;
+    await services.history.record(
+        all.map((job) => ({
+            jobArn: job.jobArn,
+            region: job.region,
+            files: job.localFiles,
+            submittedAt: job.submittedAt.getTime(),
+        })),
+    );
+    await announceStarted(services.explorer, ctx.log, started, elsewhere);
+    if (createdAfterCancel !== undefined) {
+        const index = attempt === undefined ? -1 : submission.plan.indexOf(attempt.job);
+        const notSubmitted = submission.plan.slice(index + 1).map((job) => job.name);
+        void announceCreatedAfterCancel(
+            services.explorer,
+            ctx.log,
+            createdAfterCancel,
+            notSubmitted,
+            elsewhere,
+        );
+    }
 }
 
 async function ensureBucket(
-    ctx: Ctx,
+    access: AwsAccess,
     settings: JobSettings,
     preset: SubmitPreset,
 ): Promise<boolean> {
-    const found = await bucketState(ctx, settings.region, settings.bucket);
+    const found = await bucketState(access, settings.region, settings.bucket);
     if (found !== 'missing') {
         return true;
     }
@@ -243,185 +348,9 @@ async function ensureBucket(
     if (answer !== create) {
         return false;
     }
-    await createBucket(ctx, settings.region, settings.bucket);
-    ctx.log.info(`Created bucket ${settings.bucket} in ${settings.region}`);
+    await createBucket(access, settings.region, settings.bucket);
+    access.log.info(`Created bucket ${settings.bucket} in ${settings.region}`);
     return true;
-}
-
-async function submitOne(
-    services: SubmitServices,
-    submission: Submission,
-    job: PlannedJob,
-    progress: vscode.Progress<{ message?: string; increment?: number }>,
-    token: vscode.CancellationToken,
-): Promise<StartedJob> {
-    const { ctx } = services;
-    const { settings, state } = submission;
-    const keys = inputKeys({ ...state, files: job.files }, job.name);
-    const items: UploadItem[] = job.files.map((file, index) => {
-        const snapshot = submission.check.snapshots.get(file.toString());
-        if (snapshot === undefined) {
-            throw new Error(`${path.basename(file.fsPath)} was not checked before submitting`);
-        }
-        return { file, key: keys[index] ?? '', snapshot };
-    });
-    let reported = 0;
-    const folderKey = job.files.length > 1 ? path.posix.dirname(keys[0] ?? '') : undefined;
-    const uploaded = await uploadInput(
-        {
-            ctx,
-            region: settings.region,
-            bucket: settings.bucket,
-            onConflict: submission.preset.onConflict ?? 'ask',
-            token,
-            report: (message, fraction) => {
-                const percent = Math.min(90, fraction * 90);
-                progress.report({ message, increment: percent - reported });
-                reported = percent;
-            },
-            ...(services.onUploadStarted === undefined
-                ? {}
-                : { onUploadStarted: services.onUploadStarted }),
-        },
-        items,
-        folderKey,
-    );
-    const folder = folderKey !== undefined;
-    const [first] = uploaded;
-    const input: InputLocation = {
-        bucket: settings.bucket,
-        key: folder ? path.posix.dirname(first?.key ?? '') : (first?.key ?? ''),
-        folder,
-    };
-    progress.report({ message: 'Creating the batch job', increment: 90 - reported });
-    const clientRequestToken = newClientRequestToken(randomUUID);
-    const request = buildCreateRequest(
-        { ...settings, jobName: job.name },
-        input,
-        clientRequestToken,
-    );
-    for (const uri of [inputUri(input), outputUri(settings)]) {
-        // Keys are sanitised so this cannot fail; if it ever does, say so before Bedrock does.
-        const problem = s3UriProblem(uri);
-        if (problem !== undefined) {
-            throw new Error(problem);
-        }
-    }
-    const pendingSubmission: PendingSubmission = {
-        region: settings.region,
-        request,
-        source: job.files.map((f) => path.basename(f.fsPath)).join(', '),
-        createdAt: Date.now(),
-    };
-    submission.inFlightToken = clientRequestToken;
-    const jobArn = await createWithRoleRetry(services, pendingSubmission, submission, token);
-    submission.inFlightToken = undefined;
-    return {
-        jobArn,
-        jobName: job.name,
-        region: settings.region,
-        modelId: settings.modelId,
-        inputUri: inputUri(input),
-        outputUri: outputUri(settings),
-        clientRequestToken,
-        submittedAt: new Date(),
-        reusedKeys: uploaded.filter((u) => !u.sent).map((u) => u.key),
-        localFiles: job.files.map((file) => file.fsPath),
-    };
-}
-
-/** A role created a moment ago may not be assumable yet: Bedrock then refuses it for a while. */
-async function createWithRoleRetry(
-    services: SubmitServices,
-    pending: PendingSubmission,
-    submission: Submission,
-    token: vscode.CancellationToken,
-): Promise<string> {
-    const options = {
-        token,
-        ...(submission.preset.createAttemptTimeoutMs === undefined
-            ? {}
-            : { attemptTimeoutMs: submission.preset.createAttemptTimeoutMs }),
-    };
-    const newRole = submission.state.role?.kind === 'create';
-    for (let round = 0; ; round++) {
-        try {
-            return await createJobIdempotently(services.ctx, services.pending, pending, options);
-        } catch (error) {
-            const name = (error as { name?: unknown }).name;
-            const roleNotReady =
-                newRole &&
-                name === 'ValidationException' &&
-                /role|assume/i.test(String((error as Error).message));
-            if (!roleNotReady || round >= 5) {
-                throw error;
-            }
-            services.ctx.log.info('The new service role is not usable yet; trying again in 5 s');
-            await new Promise((resolve) => setTimeout(resolve, 5000));
-        }
-    }
-}
-
-/** Says what went wrong and how to fix it; keeps a Create that may have reached Bedrock. */
-async function reportSubmitFailure(
-    services: SubmitServices,
-    submission: Submission,
-    error: unknown,
-): Promise<string> {
-    const { ctx } = services;
-    const { settings } = submission;
-    const advice = adviseSubmitFailure(error, settings, ctx.profile);
-    const keep = advice.mayHaveReachedService || error instanceof CreateTimedOutError;
-    const token = submission.inFlightToken;
-    const pending = services.pending.list().find((p) => p.request.clientRequestToken === token);
-    if (!keep && pending !== undefined) {
-        // The service answered: no job exists for this token, so there is nothing to resume.
-        await services.pending.remove(token);
-    }
-    const actions: ReportAction[] = [];
-    if (advice.suggestedModelId !== undefined) {
-        const suggested = advice.suggestedModelId;
-        actions.push({
-            title: `Submit with ${suggested}`,
-            run: () =>
-                vscode.commands.executeCommand(
-                    'bedrockBatch.submitJob',
-                    submission.state.files[0],
-                    submission.state.files,
-                    {
-                        region: settings.region,
-                        modelId: suggested,
-                        invocationType: settings.invocationType,
-                        roleArn: settings.roleArn,
-                        bucket: settings.bucket,
-                        prefix: settings.prefix,
-                        outputPrefix: settings.outputPrefix,
-                        jobName: settings.jobName,
-                        timeoutHours: settings.timeoutHours,
-                    },
-                ),
-        });
-    }
-    const hint =
-        error instanceof CreateTimedOutError
-            ? mayNotExistHint
-            : advice.hint;
-    void reportError(ctx.log, error, {
-        doing: `Could not submit ${submission.plan.map((j) => j.name).join(', ')}`,
-        profile: ctx.profile,
-        ...(hint === undefined ? {} : { hint }),
-        actions,
-        ...(keep && pending !== undefined
-            ? {
-                  retry: () =>
-                      vscode.commands.executeCommand(
-                          'bedrockBatch.resumeSubmission',
-                          pending.request.clientRequestToken,
-                      ),
-              }
-            : {}),
-    });
-    return hint === undefined ? advice.failure.message : `${advice.failure.message} ${hint}`;
 }
 
 export function describePending(pending: PendingSubmission): string {

@@ -1,7 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isJsonlUri } from '../diagnostics/jsonlDiagnostics';
+import { notificationText } from '../shared/notificationText';
 
 /**
  * The files a command was invoked on: VS Code passes (clicked uri, all selected uris) from the
@@ -56,7 +58,7 @@ async function expandFolder(uri: vscode.Uri): Promise<vscode.Uri[]> {
 }
 
 /** Why these targets cannot be checked or submitted, or undefined. */
-export function targetsProblem(uris: readonly vscode.Uri[]): string | undefined {
+export async function targetsProblem(uris: readonly vscode.Uri[]): Promise<string | undefined> {
     if (uris.length === 0) {
         return 'Open a .jsonl file, or right-click one in the Explorer.';
     }
@@ -73,7 +75,44 @@ export function targetsProblem(uris: readonly vscode.Uri[]): string | undefined 
         const name = path.basename(notJsonl.fsPath);
         return `${name} is not a .jsonl file: Bedrock batch reads JSON Lines files.`;
     }
+    for (const uri of uris) {
+        const problem = await notRegularFile(uri);
+        if (problem !== undefined) {
+            return problem;
+        }
+    }
     return undefined;
+}
+
+/**
+ * Only regular files are read. Opening a named pipe waits for a writer that may never come (and
+ * holds one of Node's few file-system threads meanwhile), and a device may never end: both are
+ * refused from stat(), which does not open anything.
+ */
+async function notRegularFile(uri: vscode.Uri): Promise<string | undefined> {
+    const name = path.basename(uri.fsPath);
+    let info: Stats;
+    try {
+        info = await stat(uri.fsPath);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return code === 'ENOENT'
+            ? `${name} does not exist (any more).`
+            : `${name} cannot be read (${code ?? String(error)}).`;
+    }
+    if (info.isFile()) {
+        return undefined;
+    }
+    const kind = info.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : info.isSocket()
+          ? 'a socket'
+          : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isDirectory()
+              ? 'a folder'
+              : 'not a regular file';
+    return `${name} is ${kind}, not a regular file: only regular .jsonl files are read.`;
 }
 
 /**
@@ -95,8 +134,10 @@ export async function saveDirtyTargets(
     const names = dirty.map((d) => path.basename(d.uri.fsPath)).join(', ');
     const save = `Save and ${verb}`;
     const answer = await vscode.window.showWarningMessage(
-        `${names} ${dirty.length === 1 ? 'has' : 'have'} unsaved changes. ` +
-            `${doing} reads the file on disk: save first?`,
+        notificationText(
+            `${names} ${dirty.length === 1 ? 'has' : 'have'} unsaved changes. ` +
+                `${doing} reads the file on disk: save first?`,
+        ),
         save,
         'Cancel',
     );
@@ -106,7 +147,9 @@ export async function saveDirtyTargets(
     for (const document of dirty) {
         if (!(await document.save())) {
             void vscode.window.showErrorMessage(
-                `Could not save ${path.basename(document.uri.fsPath)}; nothing was submitted.`,
+                notificationText(
+                    `Could not save ${path.basename(document.uri.fsPath)}; nothing was submitted.`,
+                ),
             );
             return false;
         }

@@ -6,9 +6,10 @@ import { Transform } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import type { AwsSdk } from '../aws/loadSdk';
-import type { Ctx } from '../ctx';
 import { formatBytes } from '../diagnostics/checkSummary';
 import { compareRemote, digestFile, MIB, type FileDigest } from './fileDigest';
+import { showLeftovers } from './leftoverNotice';
+import type { AwsAccess } from './pinnedConnection';
 import { alternativeKey, s3Uri } from './s3Paths';
 import {
     headObject,
@@ -16,7 +17,9 @@ import {
     removeUploadLeftovers,
     SHA256_METADATA,
     UPLOAD_METADATA,
+    type UploadTarget,
 } from './s3Objects';
+import { describeLeftovers, type UploadLeftover } from './uploadLeftovers';
 
 /** A file's size and modification time when it was checked: what is uploaded must still match. */
 export interface FileSnapshot {
@@ -44,7 +47,8 @@ export interface UploadedItem {
 }
 
 export interface UploadEnv {
-    readonly ctx: Ctx;
+    /** The submission's pinned connection: every call of the upload goes there. */
+    readonly access: AwsAccess;
     readonly region: string;
     readonly bucket: string;
     readonly onConflict: 'ask' | 'newKey';
@@ -59,6 +63,22 @@ export interface UploadEnv {
 const partSize = 5 * MIB;
 
 /**
+ * Sending a file failed (not cancelled). Whatever the upload had put in S3 was removed, except
+ * the leftovers listed. `cause` is what broke the upload.
+ */
+export class UploadFailedError extends Error {
+    constructor(
+        readonly file: vscode.Uri,
+        readonly target: string,
+        override readonly cause: unknown,
+        readonly leftovers: readonly UploadLeftover[],
+    ) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = 'UploadFailedError';
+    }
+}
+
+/**
  * Puts the job's files into S3, never overwriting: an identical object is reused as it is, a
  * different one makes the user choose a new key, and the upload itself is conditional
  * (If-None-Match: *) so a concurrent writer cannot be overwritten either. Cancelling aborts the
@@ -69,8 +89,8 @@ export async function uploadInput(
     items: readonly UploadItem[],
     folder?: string,
 ): Promise<UploadedItem[]> {
-    const sdk = env.ctx.aws.sdk();
-    const s3 = env.ctx.aws.s3(env.region);
+    const sdk = env.access.aws.sdk();
+    const s3 = env.access.aws.s3(env.region);
     const total = items.reduce((sum, item) => sum + item.snapshot.size, 0) || 1;
     let done = 0;
     const digests: FileDigest[] = [];
@@ -102,9 +122,9 @@ export async function uploadInput(
             item,
             digest,
             folder !== undefined,
-            (fraction) =>
+            (fraction, message) =>
                 env.report(
-                    `Uploading ${name} (${formatBytes(item.snapshot.size)})`,
+                    message ?? `Uploading ${name} (${formatBytes(item.snapshot.size)})`,
                     (total * 0.2 + (done + item.snapshot.size * fraction) * 0.8) / total,
                 ),
         );
@@ -178,7 +198,7 @@ async function chooseFolder(
         if (usable) {
             return moved;
         }
-        env.ctx.log.info(
+        env.access.log.info(
             `${s3Uri(env.bucket, candidate, true)} holds other objects; trying another folder`,
         );
     }
@@ -202,7 +222,8 @@ async function placeFile(
     item: UploadItem,
     digest: FileDigest,
     inFolder: boolean,
-    progress: (fraction: number) => void,
+    /** How far this file is, 0..1; a message replaces the default "Uploading" one. */
+    progress: (fraction: number, message?: string) => void,
 ): Promise<UploadedItem> {
     let key = item.key;
     let attempt = 2;
@@ -215,7 +236,7 @@ async function placeFile(
         if (existing !== undefined) {
             const comparison = compareRemote(digest, existing);
             if (comparison === 'same') {
-                env.ctx.log.info(
+                env.access.log.info(
                     `${s3Uri(env.bucket, key)} already holds this content; not uploading it again`,
                 );
                 progress(1);
@@ -241,7 +262,7 @@ async function placeFile(
         if (outcome === 'sent') {
             return { file: item.file, key, sent: true };
         }
-        env.ctx.log.info(
+        env.access.log.info(
             `${s3Uri(env.bucket, key)} was created by someone else during the upload; ` +
                 'looking again',
         );
@@ -281,7 +302,7 @@ async function confirmNewKey(
         comparison === 'different'
             ? 'different content'
             : 'content that cannot be compared (uploaded by another tool)';
-    env.ctx.log.info(`${s3Uri(env.bucket, taken)} exists with ${why}; proposing ${alternative}`);
+    env.access.log.info(`${s3Uri(env.bucket, taken)} exists with ${why}; proposing ${alternative}`);
     if (env.onConflict === 'newKey') {
         return alternative;
     }
@@ -305,7 +326,8 @@ async function sendFile(
     item: UploadItem,
     key: string,
     digest: FileDigest,
-    progress: (fraction: number) => void,
+    /** How far this file is, 0..1; a message replaces the default "Uploading" one. */
+    progress: (fraction: number, message?: string) => void,
 ): Promise<'sent' | 'raced'> {
     const marker = randomUUID();
     const hash = createHash('sha256');
@@ -323,7 +345,9 @@ async function sendFile(
         client: s3,
         queueSize: 4,
         partSize,
-        leavePartsOnError: false,
+        // lib-storage's own abort on error would replace the real error with the abort's when
+        // that fails too, and is tried once; cleanUp() does it with retries and says what is left.
+        leavePartsOnError: true,
         params: {
             Bucket: env.bucket,
             Key: key,
@@ -334,24 +358,40 @@ async function sendFile(
             Metadata: { [SHA256_METADATA]: digest.sha256, [UPLOAD_METADATA]: marker },
         },
     });
+    let sentFraction = 0;
     upload.on('httpUploadProgress', (p) => {
         if (p.loaded !== undefined) {
-            progress(p.loaded / Math.max(1, item.snapshot.size));
+            sentFraction = p.loaded / Math.max(1, item.snapshot.size);
+            progress(sentFraction);
         }
     });
     const cancelled = env.token.onCancellationRequested(() => void upload.abort());
     env.onUploadStarted?.(key);
+    const target = {
+        bucket: env.bucket,
+        key,
+        multipart: item.snapshot.size > partSize,
+        marker,
+        startedAt,
+    };
     try {
         await upload.done();
     } catch (error) {
         if (env.token.isCancellationRequested) {
-            await cleanUpCancelled(env, sdk, s3, upload, { key, marker, startedAt });
+            const leftovers = await cleanUp(env, sdk, s3, upload, target);
+            tellCancelled(env, leftovers);
             throw new vscode.CancellationError();
         }
-        if (isPreconditionFailed(error)) {
+        env.access.log.warn(`Upload to ${s3Uri(env.bucket, key)} failed: ${String(error)}`);
+        progress(
+            sentFraction,
+            `Removing the incomplete upload of ${path.basename(item.file.fsPath)} from S3`,
+        );
+        const leftovers = await cleanUp(env, sdk, s3, upload, target);
+        if (isPreconditionFailed(error) && leftovers.length === 0) {
             return 'raced';
         }
-        throw error;
+        throw new UploadFailedError(item.file, s3Uri(env.bucket, key), error, leftovers);
     } finally {
         cancelled.dispose();
         source.destroy();
@@ -371,13 +411,18 @@ async function sendFile(
     return 'sent';
 }
 
-async function cleanUpCancelled(
+/**
+ * Removes what a failed or cancelled upload left: its multipart upload (parts are billed until
+ * it is aborted) and the object, if the upload got as far as completing it. Returns what could
+ * not be removed.
+ */
+async function cleanUp(
     env: UploadEnv,
     sdk: AwsSdk,
     s3: S3Client,
     upload: InstanceType<AwsSdk['Upload']>,
-    target: { key: string; marker: string; startedAt: number },
-): Promise<void> {
+    target: Omit<UploadTarget, 'uploadId'>,
+): Promise<UploadLeftover[]> {
     // lib-storage keeps sending parts already in flight after abort(); let them settle first.
     const inFlight =
         (upload as unknown as { concurrentUploaders?: Promise<void>[] }).concurrentUploaders ?? [];
@@ -386,23 +431,26 @@ async function cleanUpCancelled(
         new Promise((resolve) => setTimeout(resolve, 30_000)),
     ]);
     const leftovers = await removeUploadLeftovers(sdk, s3, {
-        bucket: env.bucket,
-        key: target.key,
+        ...target,
         uploadId: upload.uploadId,
-        marker: target.marker,
-        startedAt: target.startedAt,
     });
     const where = s3Uri(env.bucket, target.key);
     if (leftovers.length === 0) {
-        env.ctx.log.info(`Upload to ${where} cancelled; no object and no multipart upload remain`);
-        void vscode.window.showInformationMessage(
-            `Upload cancelled. Nothing was left in S3 and no job was started.`,
-        );
+        env.access.log.info(`Removed what the upload to ${where} left; nothing remains`);
     } else {
-        env.ctx.log.warn(`Upload to ${where} cancelled; could not remove: ${leftovers.join(', ')}`);
-        void vscode.window.showWarningMessage(
-            `Upload cancelled, but these could not be removed: ${leftovers.join(', ')}. ` +
-                'No job was started.',
+        env.access.log.warn(
+            `Could not remove what the upload to ${where} left: ${describeLeftovers(leftovers)}`,
         );
     }
+    return leftovers;
+}
+
+function tellCancelled(env: UploadEnv, leftovers: readonly UploadLeftover[]): void {
+    if (leftovers.length === 0) {
+        void vscode.window.showInformationMessage(
+            'Upload cancelled. Nothing was left in S3 and no job was started.',
+        );
+        return;
+    }
+    void showLeftovers(env.access, env.region, leftovers, 'Upload cancelled; no job was started.');
 }

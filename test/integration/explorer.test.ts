@@ -233,6 +233,48 @@ describe('explorer: the Batch Jobs view against the local endpoint', function ()
         }
     });
 
+    it('polls a steady job without redrawing its row, so its hover stays open', async () => {
+        const arn = await seedJob(local.aws, service, {
+            region: east,
+            name: 'steady-job',
+            modelId: haiku,
+            status: 'Scheduled',
+        });
+        const jobId = arn.slice(-12);
+        const polls = (since: number): number =>
+            local.aws.requests
+                .list({ since, service: 'bedrock' })
+                .filter((r) => r.operation === 'GetModelInvocationJob' && r.path.includes(jobId))
+                .length;
+        await explorer.refresh();
+        await waitFor(() => explorer.isPolling(arn), Boolean, 'steady-job to be polled');
+        // The first answer may carry more than the listing did; count from after it.
+        await waitFor(() => polls(0), (n) => n >= 1, 'a first poll');
+        const since = lastSeq(local);
+        const redrawsBefore = explorer.redraws().length;
+        const before = rowNamed(await tree(), 'steady-job')?.description;
+        await waitFor(() => polls(since), (n) => n >= 3, 'three more polls', 30_000);
+        const after = rowNamed(await tree(), 'steady-job')?.description;
+        const rowRedraws = explorer
+            .redraws()
+            .slice(redrawsBefore)
+            .filter((id) => id === `job:${arn}`);
+        // Only the elapsed minutes can move, and at most once in these few seconds.
+        assert.equal(rowRedraws.length, before === after ? 0 : 1, `${before} -> ${after}`);
+        assert.match(before ?? '', /^Scheduled · 0\/1 record \(0%\)/);
+
+        const moved = explorer.redraws().length;
+        await service.forceStatus(arn, 'InProgress');
+        await waitFor(
+            tree,
+            (r) => rowNamed(r, 'steady-job')?.description?.startsWith('In progress') === true,
+            'steady-job to show In progress',
+        );
+        assert.ok(explorer.redraws().slice(moved).includes(`region:${east}`), 'region redrawn');
+        await service.forceStatus(arn, 'Completed');
+        await waitFor(() => explorer.isPolling(arn), (p) => !p, 'steady-job to end');
+    });
+
     it('stops a job when confirmed: Stopping at once, then Stopped and no more polls', async () => {
         const arn = await seedJob(local.aws, service, {
             region: east,
@@ -304,7 +346,8 @@ describe('explorer: the Batch Jobs view against the local endpoint', function ()
             const opening = vscode.commands.executeCommand('bedrockBatch.openInputLocation', node);
             const text = await waitFor(
                 async () => String(await evaluateInWorkbench(quickInputText)),
-                (seen) => seen.includes('records.jsonl'),
+                // A hidden widget still holds the text of the last quick pick: wait for this one.
+                (seen) => seen.includes('s3://bb-explorer-in/'),
                 'the input objects in a quick pick',
             );
             assert.match(text, /s3:\/\/bb-explorer-in\/requests\/records\.jsonl/);
@@ -341,12 +384,14 @@ describe('explorer: the Batch Jobs view against the local endpoint', function ()
 
     it('says it is throttled, retries on its own with backoff, and recovers', async () => {
         const since = lastSeq(local);
-        // Five attempts per listing (the SDK's retries), two regions listing at once.
+        // Five attempts per listing (the SDK's retries); only this region, so a listing of the
+        // other region cannot use up the faults meant for this one.
         local.aws.faults.add({
             kind: 'throttle',
             service: 'bedrock',
             operation: 'ListModelInvocationJobs',
-            count: 10,
+            region: east,
+            count: 5,
         });
         await explorer.refresh();
         const throttled = regionRow(await tree(), east).children[0];
@@ -367,7 +412,7 @@ describe('explorer: the Batch Jobs view against the local endpoint', function ()
             service: 'bedrock',
             operation: 'ListModelInvocationJobs',
         });
-        assert.equal(lists.filter((r) => r.fault !== undefined).length, 10);
+        assert.equal(lists.filter((r) => r.fault !== undefined).length, 5);
         assert.ok(
             lists.some((r) => r.fault === undefined && r.status === 200),
             'a later listing succeeded',

@@ -777,6 +777,9 @@ describe('Batch Metrics panel', function () {
         `);
         await waitFor(modelsChosen, (text) => text === nova, 'the other model chosen first');
         const { testing } = await extensionApi();
+        // The job was created behind the view's back: list it, whether or not the view listed
+        // the region before (earlier suites decide whether it is visible).
+        await testing.explorer.refresh();
         await testing.explorer.loaded();
         const job = (await testing.explorer.findJob(local.aws.region, jobArn)) as
             | { parent: { getTreeItem(): vscode.TreeItem } }

@@ -8,7 +8,7 @@ import type { BedrockService } from '../../src/localAws/bedrock';
 import type { DownloadOutcome } from '../../src/results/downloadCommand';
 import type { ResubmitOutcome } from '../../src/results/resubmitCommand';
 import type { ResultsTesting } from '../../src/results/resultsTesting';
-import { evaluateInWebview, hasBridge, screenshot } from './support/bridge';
+import { evaluateInWebview, evaluateInWorkbench, hasBridge, screenshot } from './support/bridge';
 import { extensionApi } from './support/extension';
 import { useLocalAws, type TestAws } from './support/localAws';
 import { waitFor } from './support/waitFor';
@@ -43,6 +43,20 @@ function inputLines(): string[] {
         }
         return JSON.stringify({ recordId: id, modelInput: body });
     });
+}
+
+/** The notification center's text (toasts hide after a while; the center keeps them). */
+async function notificationCenterText(): Promise<string> {
+    await vscode.commands.executeCommand('notifications.showList');
+    try {
+        return String(
+            await evaluateInWorkbench(
+                `document.querySelector('.notifications-center')?.innerText ?? ''`,
+            ),
+        );
+    } finally {
+        await vscode.commands.executeCommand('notifications.hideList');
+    }
 }
 
 const count = (n: number): string => new Intl.NumberFormat('en-US').format(n);
@@ -226,6 +240,30 @@ describe('results: download, summary, view and resubmit against the local endpoi
         await screenshot('results-view');
     });
 
+    it('keeps each cell of the records table inside its column when narrow', async function () {
+        if (!hasBridge()) {
+            this.skip();
+        }
+        const overflowing = (await evaluateInWebview(
+            `(() => {
+                const seen = [];
+                for (const width of ['', '520px']) {
+                    document.body.style.width = width;
+                    for (const cell of document.querySelectorAll('.records th, .records td')) {
+                        if (cell.scrollWidth > cell.clientWidth + 1) {
+                            seen.push(width + ' ' + cell.cellIndex + ': ' +
+                                cell.textContent.slice(0, 20));
+                        }
+                    }
+                }
+                document.body.style.width = '';
+                return seen;
+            })()`,
+            'Results: results-it',
+        )) as string[];
+        assert.deepEqual(overflowing, [], 'text runs past its column');
+    });
+
     it('writes exactly the failed and missing records, byte for byte, to a file', async () => {
         const outcome = await vscode.commands.executeCommand<ResubmitOutcome | undefined>(
             'bedrockBatch.resubmitFailed',
@@ -299,5 +337,43 @@ describe('results: download, summary, view and resubmit against the local endpoi
             'Every record failed (5 of 5), whatever the job status says. ' +
                 'Most common error: 400: anthropic_version: Field required (5 of 5).',
         );
+    });
+
+    it('leaves result objects whose keys are no safe file name in S3, and says so', async () => {
+        const prefix = `results/${jobArn.split('/').pop() ?? ''}/`;
+        // Whoever can write to the output prefix chooses these keys.
+        const hostile = [`${prefix}C:evil.out`, `${prefix}sub\\..\\..\\..\\evil.out`];
+        for (const key of hostile) {
+            await local.aws.s3.putObject(outputBucket, key, '{}\n');
+        }
+        const target = join(scratch, 'hostile', 'downloaded');
+        try {
+            await vscode.commands.executeCommand('notifications.clearAll');
+            const outcome = await vscode.commands.executeCommand<DownloadOutcome | undefined>(
+                'bedrockBatch.downloadResults',
+                { region: local.aws.region, job },
+                { folder: target },
+            );
+            assert.deepEqual(outcome?.skipped, hostile);
+            assert.deepEqual(readdirSync(target).sort(), [
+                'bedrock-batch-job.json',
+                'manifest.json.out',
+                'records.jsonl.out',
+            ]);
+            assert.deepEqual(readdirSync(join(scratch, 'hostile')), ['downloaded']);
+            if (hasBridge()) {
+                const shown = await waitFor(
+                    notificationCenterText,
+                    (text) => text.includes('left in S3'),
+                    'the warning about the files left in S3',
+                );
+                assert.match(shown, /2 result files were left in S3/);
+                assert.match(shown, /Show Log/);
+            }
+        } finally {
+            for (const key of hostile) {
+                await local.aws.s3.deleteObject(outputBucket, key);
+            }
+        }
     });
 });

@@ -14,6 +14,31 @@ function statusBarTexts(): Promise<string[]> {
         .map((item) => item.textContent.trim())`) as Promise<string[]>;
 }
 
+/** The Bedrock Batch sandbox commands the command palette offers right now. */
+async function paletteSandboxCommands(): Promise<string[]> {
+    await vscode.commands.executeCommand('workbench.action.quickOpen', '>Bedrock Batch: ');
+    try {
+        const rows = await waitFor(
+            () => evaluateInWorkbench(`[...document.querySelectorAll(
+                '.quick-input-widget .monaco-list-row')].map((row) => row.innerText)`) as
+                Promise<string[]>,
+            (shown) => shown.some((text) => text.includes('Show Log')),
+            'the Bedrock Batch commands in the palette');
+        return rows.map((text) => text.replace(/\s+/g, ' ').trim())
+            .filter((text) => /Sandbox/.test(text));
+    } finally {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
+}
+
+/** The Ports view's count in the status bar (the radio-tower item), as the user reads it. */
+function forwardedPortsText(): Promise<string> {
+    return evaluateInWorkbench(`[...document.querySelectorAll('.statusbar-item')]
+        .filter((item) => item.id === 'status.forwardedPorts'
+            || item.querySelector('.codicon-radio-tower') !== null)
+        .map((item) => item.textContent.trim()).join('|')`) as Promise<string>;
+}
+
 describe('Open Sandbox and Leave Sandbox', function () {
     this.timeout(60_000);
     let api: TestingApi;
@@ -82,6 +107,23 @@ describe('Open Sandbox and Leave Sandbox', function () {
         assert.ok(texts.length > 0);
     });
 
+    it('offers Leave Sandbox, not Open Sandbox, in the palette while in the sandbox', async function () {
+        if (!hasBridge()) {
+            this.skip();
+        }
+        assert.deepEqual(await paletteSandboxCommands(), ['Bedrock Batch: Leave Sandbox']);
+    });
+
+    it('forwards no port of the endpoint or of any other process', async function () {
+        if (!hasBridge()) {
+            this.skip();
+        }
+        assert.equal(vscode.workspace.getConfiguration('remote').get('autoForwardPorts'), false);
+        const ports = await forwardedPortsText();
+        assert.match(ports, /^\d*$/, 'one ports item at most');
+        assert.equal(Number(ports === '' ? '0' : ports), 0, `the ports item reads "${ports}"`);
+    });
+
     it('stops the child process and switches back to the account on Leave Sandbox', async () => {
         const pid = api.sandbox.childPid;
         assert.ok(pid !== undefined);
@@ -93,5 +135,8 @@ describe('Open Sandbox and Leave Sandbox', function () {
         assert.equal(isRunning(pid), false, `pid ${pid} still runs`);
         const rows = await api.jobsTree();
         assert.ok(rows.every((row) => !(row.description ?? '').includes('sandbox')));
+        if (hasBridge()) {
+            assert.deepEqual(await paletteSandboxCommands(), ['Bedrock Batch: Open Sandbox']);
+        }
     });
 });

@@ -31,8 +31,14 @@ export class ChartsView {
         this.element.append(this.messages, this.empty, this.grid);
     }
 
-    render(snapshot: Snapshot, models: readonly ModelOption[], theme: ChartTheme): void {
-        this.renderMessages(snapshot);
+    /** `explained`: a failure message the page already shows elsewhere, not repeated here. */
+    render(
+        snapshot: Snapshot,
+        models: readonly ModelOption[],
+        theme: ChartTheme,
+        explained?: string,
+    ): void {
+        this.renderMessages(snapshot, explained);
         const hasData = snapshot.series.some((series) => series.points.length > 0);
         this.renderEmpty(snapshot, models, hasData);
         for (const [metric, figure] of this.figures) {
@@ -113,9 +119,9 @@ export class ChartsView {
         return created;
     }
 
-    private renderMessages(snapshot: Snapshot): void {
+    private renderMessages(snapshot: Snapshot, explained: string | undefined): void {
         const lines: HTMLElement[] = [];
-        if (snapshot.error !== undefined) {
+        if (snapshot.error !== undefined && snapshot.error !== explained) {
             lines.push(
                 el('p', {
                     className: 'error',

@@ -3,6 +3,7 @@ import './earlyGuards';
 import './elements';
 import './styles.css';
 import type {
+    CredentialProblem,
     HostMessage,
     ModelOption,
     PersistedState,
@@ -11,6 +12,7 @@ import type {
 import { el } from '../shared/dom';
 import { AlarmsView, type AlarmsModel } from './alarmsView';
 import { ChartsView } from './chartsView';
+import { CredentialBanner } from './credentialBanner';
 import { saveState, savedState, send } from './host';
 import { InsightsView } from './insightsView';
 import { TableView } from './tableView';
@@ -26,6 +28,7 @@ interface PageState {
     loading: boolean;
     refreshSeconds: number;
     alarms?: AlarmsModel;
+    credentials?: CredentialProblem;
 }
 
 const page: PageState = { regions: [], models: [], loading: false, refreshSeconds: 60 };
@@ -38,6 +41,7 @@ const toolbar = new Toolbar({
     createDashboard: () => send({ type: 'createDashboard' }),
 });
 const copy = (text: string): void => send({ type: 'copy', text });
+const credentials = new CredentialBanner((action) => send({ type: 'fix', action }));
 const charts = new ChartsView();
 const tables = new TableView(copy);
 const alarms = new AlarmsView({
@@ -64,7 +68,7 @@ tabs.selectedIndex =
 tabs.addEventListener('vsc-tabs-select', (event) => saveState({ tab: event.detail.selectedIndex }));
 
 const app = document.getElementById('app') ?? document.body;
-app.replaceChildren(toolbar.element, dashboardNotice, tabs);
+app.replaceChildren(toolbar.element, credentials.element, dashboardNotice, tabs);
 app.setAttribute('aria-busy', 'false');
 
 function render(): void {
@@ -76,11 +80,16 @@ function render(): void {
         state,
         regions: page.regions,
         models: page.models,
-        ...(page.modelsError === undefined ? {} : { modelsError: page.modelsError }),
+        // Refused credentials are explained once, in the banner with their fixes.
+        ...(page.modelsError === undefined || page.modelsError === page.credentials?.message
+            ? {}
+            : { modelsError: page.modelsError }),
         ...(page.snapshot === undefined ? {} : { snapshot: page.snapshot }),
         loading: page.loading,
         refreshSeconds: page.refreshSeconds,
+        credentialsRefused: page.credentials !== undefined,
     });
+    credentials.render(page.credentials);
     insights.setModels(state.modelIds);
     alarms.render(
         page.alarms ?? { ...regionOf(state), modelIds: state.modelIds, alarms: [], topics: [] },
@@ -93,7 +102,7 @@ function regionOf(state: PersistedState): { region?: string } {
 
 function drawSnapshot(): void {
     if (page.snapshot !== undefined) {
-        charts.render(page.snapshot, page.models, theme);
+        charts.render(page.snapshot, page.models, theme, page.credentials?.message);
         tables.render(page.snapshot);
     }
 }
@@ -138,6 +147,14 @@ function receive(message: HostMessage): void {
             break;
         case 'insights':
             insights.render(message.result, theme);
+            break;
+        case 'credentials':
+            if (message.problem === undefined) {
+                delete page.credentials;
+            } else {
+                page.credentials = message.problem;
+            }
+            drawSnapshot();
             break;
         case 'notice':
             if (message.area === 'alarms') {

@@ -27,6 +27,8 @@ export interface ToolbarModel {
     readonly snapshot?: Snapshot;
     readonly loading: boolean;
     readonly refreshSeconds: number;
+    /** AWS refused the credentials: live refresh waits. */
+    readonly credentialsRefused: boolean;
 }
 
 export interface ToolbarEvents {
@@ -72,7 +74,6 @@ export class Toolbar {
         attrs: { role: 'status', 'aria-live': 'polite', id: 'status' },
     });
     private readonly modelsNote = el('p', { className: 'note', attrs: { id: 'models-note' } });
-    private regionKeys = '';
     private modelKeys = '';
     /** The range the From and To fields were last filled from. */
     private rangeKey = '';
@@ -138,9 +139,12 @@ export class Toolbar {
     render(model: ToolbarModel): void {
         this.current = model;
         const { state } = model;
-        const regionKeys = model.regions.join('\n');
-        if (regionKeys !== this.regionKeys) {
-            this.regionKeys = regionKeys;
+        // Compared with the options in the page, not with the last list drawn: only what the
+        // host offers is ever listed.
+        const shown = [...this.region.querySelectorAll('vscode-option')].map((o) =>
+            o.getAttribute('value'),
+        );
+        if (shown.join('\n') !== model.regions.join('\n')) {
             this.region.replaceChildren(...model.regions.map((r) => option(r, r)));
         }
         setSelect(this.region, state.region ?? '');
@@ -210,7 +214,9 @@ export class Toolbar {
             ? 'Fixed range'
             : model.state.paused
               ? 'Paused'
-              : `Live, every ${model.refreshSeconds} s`;
+              : model.credentialsRefused
+                ? 'Live refresh paused: the credentials were refused'
+                : `Live, every ${model.refreshSeconds} s`;
         return `${mode} · ${period} · updated ${updated}`;
     }
 

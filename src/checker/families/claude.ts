@@ -1,4 +1,5 @@
 /** Anthropic Claude Messages bodies (InvokeModel invocation type). */
+import { quoteVisible } from '../../shared/visibleText';
 import type { BodyContext, JsonObject } from '../bodyContext';
 import type { JsonPath } from '../types';
 import {
@@ -10,6 +11,7 @@ import {
     checkStringArray,
     describeValue,
     isObject,
+    quoteValue,
 } from './common';
 import { CONVERSE_BLOCK_KINDS } from './converseBlocks';
 import { checkMessages } from './messages';
@@ -112,7 +114,8 @@ function checkAnthropicVersion(body: JsonObject, ctx: BodyContext): void {
     } else if (version !== ANTHROPIC_VERSION) {
         ctx.report(
             'claude-anthropic-version-value',
-            `anthropic_version is "${version}"; Claude on Bedrock expects "${ANTHROPIC_VERSION}"`,
+            `anthropic_version is ${quoteVisible(version)}; Claude on Bedrock expects ` +
+                `"${ANTHROPIC_VERSION}"`,
             ['anthropic_version'],
         );
     }
@@ -188,7 +191,7 @@ function checkClaudeBlock(block: JsonObject, ctx: BodyContext, path: JsonPath): 
         default:
             ctx.report(
                 'content-block-unknown-type',
-                `Content block type ${JSON.stringify(type)} is not one the checker knows ` +
+                `Content block type ${quoteValue(type)} is not one the checker knows ` +
                     '(text, image, document, tool_use, tool_result, thinking); check the spelling',
                 [...path, 'type'],
             );
@@ -202,7 +205,8 @@ function reportMissingType(block: JsonObject, ctx: BodyContext, path: JsonPath):
         ctx.addText(text.length);
     }
     const onlyText = typeof text === 'string' && keys.every((k) => k === 'text');
-    const found = keys.length === 0 ? 'an empty object' : `keys ${keys.join(', ')}`;
+    const shown = keys.slice(0, 5).map((key) => quoteVisible(key, 30));
+    const found = keys.length === 0 ? 'an empty object' : `keys ${shown.join(', ')}`;
     ctx.report(
         'content-block-missing-type',
         `Claude content blocks need "type" (found ${found}): write ` +

@@ -1,4 +1,5 @@
 /** Small checks every model family's rules share. */
+import { quoteVisible } from '../../shared/visibleText';
 import type { BodyContext, JsonObject } from '../bodyContext';
 import { tallyStrings, type TextTally } from '../tokenEstimate';
 import type { JsonPath } from '../types';
@@ -15,6 +16,10 @@ export function isNonEmptyString(value: unknown): value is string {
     return typeof value === 'string' && value.length > 0;
 }
 
+/** Strings up to this long are shown in messages; longer ones are "a string". */
+const MAX_SHOWN = 40;
+
+/** A value as a message shows it; strings are quoted with their invisible characters shown. */
 export function describeValue(value: unknown): string {
     if (value === null) {
         return 'null';
@@ -23,7 +28,7 @@ export function describeValue(value: unknown): string {
         return value.length === 0 ? 'an empty array' : 'an array';
     }
     if (typeof value === 'string') {
-        return value.length > 40 ? 'a string' : `the string ${JSON.stringify(value)}`;
+        return value.length > MAX_SHOWN ? 'a string' : `the string ${quoteVisible(value)}`;
     }
     if (typeof value === 'object') {
         return 'an object';
@@ -36,8 +41,8 @@ export function describeValue(value: unknown): string {
 
 /** Like describeValue, but short strings are shown as JSON ("messages-v2"). */
 export function quoteValue(value: unknown): string {
-    return typeof value === 'string' && value.length <= 40
-        ? JSON.stringify(value)
+    return typeof value === 'string' && value.length <= MAX_SHOWN
+        ? quoteVisible(value)
         : describeValue(value);
 }
 
@@ -181,14 +186,14 @@ export function checkKnownKeys(
         if (owner !== undefined) {
             ctx.report(
                 'body-foreign-key',
-                `"${key}" belongs to ${owner}, not to ${family}; remove it` +
+                `${quoteVisible(key)} belongs to ${owner}, not to ${family}; remove it` +
                     (hint === undefined ? '' : ` (${hint})`),
                 [...path, key],
             );
         } else {
             ctx.report(
                 'body-unknown-key',
-                `"${key}" is not a field ${family} is known to accept in ${where}` +
+                `${quoteVisible(key)} is not a field ${family} is known to accept in ${where}` +
                     (hint === undefined ? '; check its spelling' : ` (${hint})`),
                 [...path, key],
             );

@@ -2,6 +2,7 @@
  * Content blocks in the Converse style ({"text": ...}, {"image": {...}}), which Amazon Nova's
  * native body shares: each block is an object with exactly one member naming its kind.
  */
+import { quoteVisible } from '../../shared/visibleText';
 import type { BodyContext, JsonObject } from '../bodyContext';
 import type { JsonPath } from '../types';
 import { addTextOf, describeValue, isObject } from './common';
@@ -51,7 +52,7 @@ export function checkKindBlock(
         ctx.report(
             'content-block-invalid',
             `Each ${family} content block has exactly one member, such as {"text": ...} or ` +
-                `{"image": {...}}; "${extra}" is not a block kind` +
+                `{"image": {...}}; ${quoteVisible(extra)} is not a block kind` +
                 (claudeStyle
                     ? ` ({"type": ..., "text": ...} is the Claude form): remove "type"`
                     : ''),

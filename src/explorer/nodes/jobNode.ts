@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import { jobTooltipMarkdown } from '../jobDetails';
 import { jobContextValue } from '../contextValues';
 import { isActive } from '../jobStatus';
-import { jobDescription } from '../jobText';
-import { describeModelForm, parseModelId } from '../modelIds';
+import { jobRowDescription, jobRowState } from '../jobRow';
 import { jobKey } from '../regionJobs';
 import { statusIcon } from '../statusIcons';
 import type { TreeNode } from './treeNode';
@@ -16,6 +15,8 @@ import type { TreeNode } from './treeNode';
  */
 export class JobNode implements TreeNode {
     readonly id: string;
+    /** The row's state when it was created or last redrawn for a change (see `takeChange`). */
+    private shownState: string;
 
     constructor(
         readonly parent: TreeNode,
@@ -25,6 +26,24 @@ export class JobNode implements TreeNode {
         private readonly now: () => number,
     ) {
         this.id = `job:${jobKey(job)}`;
+        this.shownState = this.state();
+    }
+
+    /**
+     * Whether anything the row shows changed since it was drawn; if so it counts as redrawn from
+     * now on, so the caller must fire the change.
+     */
+    takeChange(): boolean {
+        const state = this.state();
+        if (state === this.shownState) {
+            return false;
+        }
+        this.shownState = state;
+        return true;
+    }
+
+    private state(): string {
+        return jobRowState(this.job, this.region, this.now());
     }
 
     get jobArn(): string | undefined {
@@ -53,9 +72,7 @@ export class JobNode implements TreeNode {
         // A TreeItemLabel is plain text: a name from the service never renders as markup.
         const item = new vscode.TreeItem({ label: name }, vscode.TreeItemCollapsibleState.None);
         item.id = this.id;
-        const form = describeModelForm(parseModelId(job.modelId ?? ''));
-        const description = jobDescription(job, this.now());
-        item.description = form === undefined ? description : `${description} · ${form}`;
+        item.description = jobRowDescription(job, this.now());
         item.iconPath = statusIcon(job.status);
         item.contextValue = jobContextValue(job);
         item.accessibilityInformation = {

@@ -21,7 +21,7 @@ export async function applyFaultBeforeHandling(
     auth: SigV4Auth,
     operation: string,
 ): Promise<FaultSpec | 'dropped' | undefined> {
-    const fault = core.faults.take(auth.service, operation);
+    const fault = core.faults.take(auth.service, operation, auth.region);
     if (fault === undefined) {
         return undefined;
     }

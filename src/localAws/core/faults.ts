@@ -20,6 +20,8 @@ export interface FaultSpec {
     readonly service?: string;
     /** Operation name as the module reports it; any operation when omitted. */
     readonly operation?: string;
+    /** Region from the request's signature; any region when omitted. */
+    readonly region?: string;
     /** How many matching requests it hits (default 1), or 'untilCleared'. */
     readonly count?: number | 'untilCleared';
     /** For 'delay': how long to hold the request before handling it. */
@@ -88,11 +90,12 @@ export class FaultRegistry {
     }
 
     /** The first fault matching this request, with one unit consumed; undefined when none. */
-    take(service: string, operation: string | undefined): FaultSpec | undefined {
+    take(service: string, operation: string | undefined, region?: string): FaultSpec | undefined {
         const index = this.faults.findIndex(
             (f) =>
                 (f.spec.service === undefined || f.spec.service === service) &&
-                (f.spec.operation === undefined || f.spec.operation === operation),
+                (f.spec.operation === undefined || f.spec.operation === operation) &&
+                (f.spec.region === undefined || f.spec.region === region),
         );
         const fault = this.faults[index];
         if (fault === undefined) {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { estimateRows, plural } from '../../diagnostics/checkSummary';
+import { escapeCodicons } from '../../shared/quickPickText';
 import { combineChecks } from '../combineChecks';
+import { formatTags } from '../jobFields';
 import { joinKey, s3Uri } from '../s3Paths';
 import type { ValueItem } from './modelSteps';
 import type { WizardStep } from './multiStepInput';
@@ -88,6 +90,7 @@ export function confirmStep(deps: WizardDeps): WizardStep<WizardState> {
                 { label: `Output: ${outputShown}/`, value: undefined },
                 { label: `Role: ${role}`, value: undefined },
                 { label: `Timeout: ${state.timeoutHours ?? 24} h`, value: undefined },
+                ...settingRows(state),
             );
             for (;;) {
                 const picked = await input.pick<ValueItem<ConfirmChoice>>({
@@ -104,4 +107,35 @@ export function confirmStep(deps: WizardDeps): WizardStep<WizardState> {
             }
         },
     };
+}
+
+/** Tags, encryption and VPC as entered, and the job the settings were copied from. */
+function settingRows(state: WizardState): ValueItem<ConfirmChoice>[] {
+    const tags = state.tags ?? [];
+    const rows: ValueItem<ConfirmChoice>[] = [
+        {
+            label: `Tags: ${tags.length === 0 ? 'none' : escapeCodicons(formatTags(tags))}`,
+            value: undefined,
+        },
+    ];
+    if (state.kmsKeyId !== undefined) {
+        rows.push({ label: `Output encryption: ${state.kmsKeyId}`, value: undefined });
+    }
+    const subnets = state.subnetIds ?? [];
+    if (subnets.length > 0) {
+        const groups = state.securityGroupIds ?? [];
+        rows.push({
+            label: `VPC: ${subnets.join(', ')}`,
+            description: `security groups ${groups.join(', ')}`,
+            value: undefined,
+        });
+    }
+    if (state.fromJob !== undefined) {
+        rows.push({
+            label: `Settings copied from ${state.fromJob.name}`,
+            detail: `${state.fromJob.arn}; Back changes any of them`,
+            value: undefined,
+        });
+    }
+    return rows;
 }

@@ -30,6 +30,7 @@ export function suggestedJobName(state: WizardState, now: Date): string {
 export function jobNameStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'jobName',
+        answered: (state) => state.jobName !== undefined,
         // Several files as several jobs: each gets a generated name.
         skip: (state) => deps.preset.jobName !== undefined || !isOneJob(state),
         async run(input, state) {
@@ -49,6 +50,7 @@ export function jobNameStep(deps: WizardDeps): WizardStep<WizardState> {
 export function timeoutStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'timeout',
+        answered: (state) => state.timeoutHours !== undefined,
         skip: () => Object.keys(deps.preset).length > 0,
         async run(input, state) {
             const value = await input.input({
@@ -72,6 +74,7 @@ type AdvancedChoice = 'continue' | 'tags' | 'kms' | 'vpc';
 export function advancedStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'advanced',
+        answered: (state) => state.tags !== undefined,
         skip: (state) => state.advancedDone,
         async run(input, state) {
             state.tags ??= deps.remembered.tags === undefined ? [] : [...deps.remembered.tags];

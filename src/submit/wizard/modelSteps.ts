@@ -1,9 +1,5 @@
 import type * as vscode from 'vscode';
-import { FAMILY_LABELS, resolveModel } from '../../checker/modelTarget';
-import type { InvocationType } from '../../checker/types';
 import { classifyFailure } from '../../shared/failure';
-import { listModelChoices } from '../awsLookups';
-import { modelIdProblem } from '../jobFields';
 import type { MultiFileMode } from '../jobSettings';
 import type { WizardStep } from './multiStepInput';
 import type { WizardDeps, WizardState } from './wizardState';
@@ -45,6 +41,7 @@ export function modeStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'mode',
         skip: (state) => state.files.length === 1 || deps.preset.mode !== undefined,
+        answered: (state) => state.mode !== undefined,
         async run(input, state) {
             const count = state.files.length;
             const picked = await input.pick<ValueItem<MultiFileMode>>({
@@ -71,6 +68,7 @@ export function regionStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'region',
         skip: () => deps.preset.region !== undefined,
+        answered: (state) => state.region !== undefined,
         async run(input, state) {
             const items = (async (): Promise<ValueItem[]> => {
                 const fallback = await deps.ctx.aws.defaultRegion().catch(() => undefined);
@@ -96,101 +94,13 @@ export function regionStep(deps: WizardDeps): WizardStep<WizardState> {
                 title: 'Region of the batch job',
                 placeholder: 'Pick or type a region, e.g. us-west-2',
                 items,
-                typedItem: (value) =>
-                    regionPattern.test(value)
+                activeItem: (shown) => shown.find((i) => i.value === state.region),
+                typedItem: (value, listed) =>
+                    regionPattern.test(value) && !listed.some((i) => i.value === value)
                         ? { label: value, description: 'typed', value }
                         : undefined,
             });
             state.region = picked.value;
-        },
-    };
-}
-
-export function modelStep(deps: WizardDeps): WizardStep<WizardState> {
-    return {
-        name: 'model',
-        skip: () => deps.preset.modelId !== undefined,
-        async run(input, state) {
-            const region = state.region ?? 'us-east-1';
-            const items = (async (): Promise<ValueItem[]> => {
-                try {
-                    const choices = await listModelChoices(deps.ctx, region, deps.recentModels);
-                    return choices.map((c) => ({
-                        label: c.label,
-                        description: `${c.recent ? 'recently used · ' : ''}${c.description}`,
-                        ...(c.detail !== undefined && c.kind === 'application-profile'
-                            ? { detail: c.detail }
-                            : {}),
-                        value: c.id,
-                    }));
-                } catch (error) {
-                    rethrowIfCredentials(error);
-                    const failure = classifyFailure(error);
-                    return [
-                        ...deps.recentModels.map((id) => ({
-                            label: id,
-                            description: 'recently used',
-                            value: id,
-                        })),
-                        {
-                            label: `$(warning) Could not list the models of ${region}`,
-                            detail: `${failure.message} Type a model id instead.`,
-                            value: undefined,
-                        },
-                    ];
-                }
-            })();
-            for (;;) {
-                const picked = await input.pick<ValueItem>({
-                    title: `Model for the batch job (${region})`,
-                    placeholder: 'Pick a model or inference profile, or type its id or ARN',
-                    items,
-                    typedItem: (value) => {
-                        if (value === '') {
-                            return undefined;
-                        }
-                        const problem = modelIdProblem(value);
-                        return problem === undefined
-                            ? {
-                                  label: value,
-                                  description: 'typed model id',
-                                  value,
-                                  alwaysShow: true,
-                              }
-                            : { label: `$(error) ${problem}`, value: undefined, alwaysShow: true };
-                    },
-                });
-                if (picked.value !== undefined) {
-                    state.modelId = picked.value;
-                    return;
-                }
-            }
-        },
-    };
-}
-
-export function invocationStep(deps: WizardDeps): WizardStep<WizardState> {
-    return {
-        name: 'invocationType',
-        skip: () => deps.preset.invocationType !== undefined || deps.preset.modelId !== undefined,
-        async run(input, state) {
-            const family = FAMILY_LABELS[resolveModel(state.modelId).family];
-            const last = deps.remembered.invocationType ?? 'InvokeModel';
-            const order: InvocationType[] =
-                last === 'Converse' ? ['Converse', 'InvokeModel'] : ['InvokeModel', 'Converse'];
-            const picked = await input.pick<ValueItem<InvocationType>>({
-                title: 'Request format of the records (modelInvocationType)',
-                items: order.map((type) => ({
-                    label: type,
-                    description:
-                        type === 'InvokeModel'
-                            ? `the native ${family} request body in modelInput`
-                            : 'the Converse request body (messages, system, inferenceConfig) ' +
-                              'in modelInput',
-                    value: type,
-                })),
-            });
-            state.invocationType = picked.value;
         },
     };
 }

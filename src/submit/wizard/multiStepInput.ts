@@ -5,6 +5,11 @@ export interface WizardStep<S> {
     readonly name: string;
     /** True when a preset (or an earlier answer) already settles this question. */
     skip?(state: S): boolean;
+    /**
+     * True when the state already holds this step's answer (e.g. copied from a previous job):
+     * a fast-forwarded run passes over it, yet Back still returns to it.
+     */
+    answered?(state: S): boolean;
     run(input: MultiStepInput, state: S): Promise<void>;
 }
 
@@ -44,8 +49,24 @@ export interface PickOptions<T extends vscode.QuickPickItem> {
     readonly placeholder?: string;
     readonly items: readonly T[] | Promise<readonly T[]>;
     readonly activeItem?: (items: readonly T[]) => T | undefined;
-    /** Turns typed text into an extra item (e.g. "Use model id X"), or undefined for none. */
-    readonly typedItem?: (value: string) => T | undefined;
+    /**
+     * Turns typed text into an extra item (e.g. "Use model id X"), or undefined for none. It is
+     * listed last; VS Code still puts rows whose label matches the text first.
+     */
+    readonly typedItem?: (value: string, items: readonly T[]) => T | undefined;
+    /** Text already in the box when the pick opens. */
+    readonly value?: string;
+    /**
+     * Why Enter on this item does not answer the step, or undefined to accept it. The reason is
+     * shown in the title and the pick stays open with what was typed (QuickPick has no
+     * validation message in VS Code 1.100).
+     */
+    readonly refuse?: (item: T) => string | undefined;
+}
+
+export interface RunOptions {
+    /** Pass over the leading steps whose answer the state already holds. */
+    readonly fastForward?: boolean;
 }
 
 export interface InputOptions {
@@ -71,10 +92,26 @@ export class MultiStepInput {
      * Runs the steps in order, skipping settled ones; Back returns to the previous step that was
      * shown. Rejects with CancellationError when the user dismisses a step.
      */
-    static async run<S>(steps: readonly WizardStep<S>[], state: S): Promise<void> {
+    static async run<S>(
+        steps: readonly WizardStep<S>[],
+        state: S,
+        options: RunOptions = {},
+    ): Promise<void> {
         const input = new MultiStepInput();
         const shown: number[] = [];
         let index = 0;
+        if (options.fastForward === true) {
+            for (; index < steps.length; index++) {
+                const step = steps[index];
+                if (step === undefined || step.skip?.(state) === true) {
+                    continue;
+                }
+                if (step.answered?.(state) !== true) {
+                    break;
+                }
+                shown.push(index);
+            }
+        }
         while (index < steps.length) {
             const step = steps[index];
             if (step === undefined) {
@@ -120,7 +157,9 @@ export class MultiStepInput {
         picker.ignoreFocusOut = true;
         picker.matchOnDescription = true;
         picker.buttons = this.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+        picker.value = options.value ?? '';
         let baseItems: readonly T[] = [];
+        let refused: string | undefined;
         const disposables: vscode.Disposable[] = [picker];
         currentSnapshot = () => ({
             title: picker.title ?? '',
@@ -131,12 +170,17 @@ export class MultiStepInput {
                 [i.description, i.detail].filter(Boolean).join(' | '),
             ),
             ...(picker.activeItems[0] === undefined ? {} : { active: picker.activeItems[0].label }),
+            ...(refused === undefined ? {} : { validationMessage: refused }),
         });
+        const showRefusal = (reason: string | undefined): void => {
+            refused = reason;
+            picker.title = reason === undefined ? options.title : `${options.title}: ${reason}`;
+        };
         try {
             return await new Promise<T>((resolve, reject) => {
                 const refresh = (): void => {
-                    const typed = options.typedItem?.(picker.value.trim());
-                    picker.items = typed === undefined ? baseItems : [typed, ...baseItems];
+                    const typed = options.typedItem?.(picker.value.trim(), baseItems);
+                    picker.items = typed === undefined ? baseItems : [...baseItems, typed];
                 };
                 disposables.push(
                     picker.onDidTriggerButton((button) => {
@@ -144,11 +188,20 @@ export class MultiStepInput {
                             reject(new BackPressed());
                         }
                     }),
-                    picker.onDidChangeValue(() => refresh()),
+                    picker.onDidChangeValue(() => {
+                        showRefusal(undefined);
+                        refresh();
+                    }),
                     picker.onDidAccept(() => {
                         const [chosen] = picker.selectedItems;
-                        if (chosen !== undefined) {
+                        if (chosen === undefined) {
+                            return;
+                        }
+                        const reason = options.refuse?.(chosen);
+                        if (reason === undefined) {
                             resolve(chosen);
+                        } else {
+                            showRefusal(reason);
                         }
                     }),
                     picker.onDidHide(() => reject(new vscode.CancellationError())),

@@ -17,6 +17,7 @@ type RoleValue = { readonly arn: string } | 'enter' | 'create';
 export function roleStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'role',
+        answered: (state) => state.role !== undefined,
         skip: () => deps.preset.roleArn !== undefined,
         async run(input, state) {
             const items = (async (): Promise<ValueItem<RoleValue>[]> => {

@@ -17,6 +17,7 @@ import { isOneJob, type WizardDeps, type WizardState } from './wizardState';
 export function bucketStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'bucket',
+        answered: (state) => state.bucket !== undefined,
         skip: () => deps.preset.bucket !== undefined,
         async run(input, state) {
             const region = state.region ?? 'us-east-1';
@@ -99,6 +100,7 @@ export function inputKeys(state: WizardState, jobName: string): string[] {
 export function prefixStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'prefix',
+        answered: (state) => state.prefix !== undefined,
         skip: () => deps.preset.prefix !== undefined,
         async run(input, state) {
             const bucket = state.bucket ?? '';
@@ -130,6 +132,7 @@ export function prefixStep(deps: WizardDeps): WizardStep<WizardState> {
 export function outputPrefixStep(deps: WizardDeps): WizardStep<WizardState> {
     return {
         name: 'outputPrefix',
+        answered: (state) => state.outputPrefix !== undefined,
         skip: () => deps.preset.outputPrefix !== undefined,
         async run(input, state) {
             const bucket = state.bucket ?? '';

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { InvocationType, JobCheckResult } from '../../checker/types';
 import type { Ctx } from '../../ctx';
+import type { CheckModel } from '../../diagnostics/checkModelStore';
 import { DEFAULT_TIMEOUT_HOURS, type Tag } from '../jobFields';
 import type { MultiFileMode, SubmitPreset, VpcSettings } from '../jobSettings';
 
@@ -35,6 +36,8 @@ export interface WizardState {
     securityGroupIds: string[] | undefined;
     advancedDone: boolean;
     confirmed: boolean;
+    /** The job whose settings were copied in (Resubmit), shown on the review step. */
+    fromJob?: { readonly name: string; readonly arn: string };
 }
 
 /** What the last submit in this workspace chose, offered first next time. */
@@ -67,6 +70,8 @@ export interface WizardDeps {
     readonly ctx: Ctx;
     readonly remembered: RememberedChoices;
     readonly recentModels: readonly string[];
+    /** The model a file itself is checked against (status bar), if one was chosen for it. */
+    checkModelOf(file: vscode.Uri): CheckModel | undefined;
     readonly preset: SubmitPreset;
     readonly now: Date;
     /** Runs (or reuses) the pre-submit check for the current model; throws to stop the wizard. */
@@ -101,4 +106,17 @@ export function initialState(files: readonly vscode.Uri[], preset: SubmitPreset)
 /** True when several files become one job (and so one name, one folder). */
 export function isOneJob(state: WizardState): boolean {
     return state.files.length === 1 || state.mode === 'oneJob';
+}
+
+/** The check model all the files share, if they share one. */
+export function sharedCheckModel(deps: WizardDeps, state: WizardState): CheckModel | undefined {
+    const models = state.files.map((file) => deps.checkModelOf(file));
+    const [first] = models;
+    if (first === undefined) {
+        return undefined;
+    }
+    const same = models.every(
+        (m) => m?.modelId === first.modelId && m?.invocationType === first.invocationType,
+    );
+    return same ? first : undefined;
 }

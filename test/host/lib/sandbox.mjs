@@ -24,6 +24,9 @@ const userSettings = {
     'typescript.disableAutomaticTypeAcquisition': true,
     'git.autoRepositoryDetection': false,
     'git.openRepositoryInParentFolders': 'never',
+    // The local endpoint and the sandbox listen on loopback for this machine only; code-server
+    // would otherwise offer to forward (proxy) every port they open.
+    'remote.autoForwardPorts': false,
 };
 
 // Inherited variables that would change what code-server, the extension host or the AWS SDK do.

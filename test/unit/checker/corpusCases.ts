@@ -54,6 +54,7 @@ export interface BadCase {
 
 const col = columnOf;
 const NO_VERSION = 'bad/claudeNoAnthropicVersion.jsonl';
+const DUPLICATE_KEYS = 'bad/duplicateKeys.jsonl';
 
 export const BAD: readonly BadCase[] = [
     {
@@ -304,6 +305,44 @@ export const BAD: readonly BadCase[] = [
         file: 'bad/invalidUtf8.jsonl',
         model: CLAUDE,
         expected: [['encoding-invalid-utf8', 2, col('bad/invalidUtf8.jsonl', 2, '\uFFFD')]],
+    },
+    {
+        // Each repeat is reported at its first copy; the value that counts is the last one.
+        file: DUPLICATE_KEYS,
+        model: CLAUDE,
+        expected: [
+            ['json-duplicate-key', 1, col(DUPLICATE_KEYS, 1, '"max_tokens"')],
+            ['parameter-invalid', 1, col(DUPLICATE_KEYS, 1, '"lots"')],
+            ['json-duplicate-key', 2, col(DUPLICATE_KEYS, 2, '"recordId"')],
+            ['json-duplicate-key', 2, col(DUPLICATE_KEYS, 2, '"temperature"')],
+            ['json-duplicate-key', 3, col(DUPLICATE_KEYS, 3, '"text": "a"')],
+            // The repeat inside the overridden first modelInput is not reported.
+            ['json-duplicate-key', 4, col(DUPLICATE_KEYS, 4, '"modelInput"')],
+            ['json-duplicate-key', 5, col(DUPLICATE_KEYS, 5, '"top_k"')],
+        ],
+        says: { 'json-duplicate-key': 'keep only the last value' },
+    },
+    {
+        file: 'bad/crOnly.jsonl',
+        model: CLAUDE,
+        expected: [['line-ending-cr', 1, col('bad/crOnly.jsonl', 1, '\r{', 1, 1)]],
+        says: { 'line-ending-cr': 'holds 3 records' },
+    },
+    {
+        // Decoded and checked: the one encoding error, then the text's own problems.
+        file: 'bad/utf16le.jsonl',
+        model: CLAUDE,
+        expected: [
+            ['encoding-utf16', 1, 1],
+            ['json-syntax', 3, 34],
+        ],
+        says: { 'encoding-utf16': 'UTF-16 LE (byte order mark FF FE)' },
+    },
+    {
+        file: 'bad/utf16beNoBom.jsonl',
+        model: CLAUDE,
+        expected: [['encoding-utf16', 1, 1]],
+        says: { 'encoding-utf16': 'UTF-16 BE (a NUL byte before each ASCII character)' },
     },
 ];
 

@@ -113,6 +113,77 @@ describe('fixEdits', () => {
         }
     });
 
+    it('moves the body into modelInput as written: numbers, escapes and repeats untouched', () => {
+        const text =
+            '{"max_tokens":10, "recordId":"a", "anthropic_version":"bedrock-2023-05-31", ' +
+            '"max_tokens":4096, "messages":[{"role":"user","content":"caf\\u00e9"}], ' +
+            '"metadata":{"user_id":"u","seed":9007199254740993,"weight":1e400,"tiny":-0.0}}';
+        const diagnostic = firstWithFix(text, 'model-input-wrapper-missing');
+        const fixed = apply(text, fixEdits(text, diagnostic.fix!));
+        assert.equal(
+            fixed,
+            '{"recordId":"a", "modelInput":{"max_tokens":10, ' +
+                '"anthropic_version":"bedrock-2023-05-31", "max_tokens":4096, ' +
+                '"messages":[{"role":"user","content":"caf\\u00e9"}], ' +
+                '"metadata":{"user_id":"u","seed":9007199254740993,"weight":1e400,"tiny":-0.0}}}',
+        );
+    });
+
+    it('removes every copy of a repeated stray modelId, wherever the copies are', () => {
+        const body = '"anthropic_version": "bedrock-2023-05-31", "max_tokens": 5, ' +
+            '"messages": [{"role": "user", "content": "hi"}]';
+        const lines = [
+            `{"recordId": "a", "modelInput": {"modelId": "x", ${body}, "modelId": "y"}}`,
+            `{"recordId": "b", "modelInput": {"modelId": "x", "modelId": "y", ${body}}}`,
+            `{"recordId": "c", "modelInput": {${body}, "modelId": "x", "modelId": "y"}}`,
+            `{"recordId": "d", "modelInput": {"modelId": "x", "modelId": "y"}}`,
+        ];
+        for (const line of lines) {
+            const diagnostic = firstWithFix(line, 'model-input-model-id');
+            const fixed = apply(line, fixEdits(line, diagnostic.fix!));
+            assert.doesNotMatch(fixed, /modelId/, line);
+            JSON.parse(fixed);
+        }
+    });
+
+    it('keeps the last copy of a repeated key, the one that was checked', () => {
+        const line =
+            '{"recordId": "a", "modelInput": {"max_tokens": 1, "anthropic_version": ' +
+            '"bedrock-2023-05-31", "max_tokens": 2, "messages": [{"role": "user", "content": ' +
+            '[{"type": "text", "text": "old", "text": "new"}]}], "max_tokens": 3}}';
+        const diagnostics = checkText(line, OPTIONS).diagnostics;
+        const repeats = diagnostics.filter((d) => d.code === 'json-duplicate-key');
+        assert.deepEqual(
+            repeats.map((d) => d.fix?.title),
+            [
+                'Keep only the last "max_tokens" in modelInput',
+                'Keep only the last "text" in modelInput.messages[0].content[0]',
+            ],
+        );
+        // Both fixes at once (the "fix all" quick fix) must not overlap.
+        const fixed = apply(line, repeats.flatMap((d) => fixEdits(line, d.fix!)));
+        assert.equal(
+            fixed,
+            '{"recordId": "a", "modelInput": {"anthropic_version": "bedrock-2023-05-31", ' +
+                '"messages": [{"role": "user", "content": [{"type": "text", "text": "new"}]}], ' +
+                '"max_tokens": 3}}',
+        );
+        assert.deepEqual(codes(fixed), []);
+    });
+
+    it('inserts into the modelInput that counts when there are two', () => {
+        const line =
+            '{"recordId": "a", "modelInput": {"max_tokens": 9}, "modelInput": {"max_tokens": 5, ' +
+            '"messages": [{"role": "user", "content": "hi"}]}}';
+        const diagnostic = firstWithFix(line, 'claude-missing-anthropic-version');
+        const fixed = apply(line, fixEdits(line, diagnostic.fix!));
+        assert.match(
+            fixed,
+            /"modelInput": \{"anthropic_version": "bedrock-2023-05-31", "max_tokens": 5/,
+        );
+        assert.match(fixed, /"modelInput": \{"max_tokens": 9\}/);
+    });
+
     it('offers no edits once the line has changed under the fix', () => {
         const text = fixtureText('bad/claudeNoAnthropicVersion.jsonl');
         const diagnostic = firstWithFix(text, 'claude-missing-anthropic-version');

@@ -88,6 +88,53 @@ describe('streaming from disk', function () {
         assert.deepEqual(text.diagnostics, reference.files[0]?.diagnostics);
     });
 
+    it('reads UTF-16 (LE, BE, long lines) alike in any read size, with one error', async () => {
+        const lines = [claudeLine('u1', 'naïve 東京 🌧️'), imageLine('huge', 5000), '', 'oops'];
+        const text = `${lines.join('\r\n')}\r\n`;
+        const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+        const big = Buffer.from(text, 'utf16le').swap16();
+        const expected = ['1 encoding-utf16', '2 line-too-long', '3 blank-line', '4 json-syntax'];
+        for (const [name, bytes] of [['le.jsonl', little], ['be.jsonl', big]] as const) {
+            const path = temp.write(name, bytes);
+            for (const chunkBytes of [4, 5, 7, 64, 1 << 20]) {
+                const result = await checkFiles([path], {
+                    ...OPTIONS,
+                    maxLineBytes: 4000,
+                    chunkBytes,
+                });
+                const [file] = result.files;
+                assert.deepEqual(
+                    file?.diagnostics.map((d) => `${d.line} ${d.code}`),
+                    expected,
+                    `${name}, chunkBytes ${chunkBytes}`,
+                );
+                assert.equal(file?.stats.records, 3);
+                assert.equal(file?.stats.bytes, bytes.length);
+            }
+        }
+    });
+
+    it('names CR-only line endings once, also on a line too long to read', async () => {
+        const records = claudeLines(40, 'c').join('\r');
+        const path = temp.write('classicMac.jsonl', `${records}\r`);
+        for (const maxLineBytes of [1000, 1 << 20]) {
+            for (const chunkBytes of [100, 1 << 20]) {
+                const result = await checkFiles([path], { ...OPTIONS, maxLineBytes, chunkBytes });
+                const [diagnostic, ...rest] = result.files[0]?.diagnostics ?? [];
+                assert.equal(diagnostic?.code, 'line-ending-cr', `${maxLineBytes}/${chunkBytes}`);
+                assert.match(diagnostic?.message ?? '', /convert the line endings to LF/);
+                assert.deepEqual(rest, []);
+            }
+        }
+        // CRLF is not CR-only, however the reads cut it.
+        const crlf = temp.write('crlf.jsonl', `${claudeLines(40, 'd').join('\r\n')}\r\n`);
+        for (const chunkBytes of [99, 100, 101]) {
+            const result = await checkFiles([crlf], { ...OPTIONS, maxLineBytes: 50, chunkBytes });
+            const found = new Set(result.files[0]?.diagnostics.map((d) => d.code));
+            assert.deepEqual([...found], ['line-too-long'], `chunkBytes ${chunkBytes}`);
+        }
+    });
+
     it('reports progress up to the total size of all files', async () => {
         const a = temp.write('p1.jsonl', claudeLines(200).join('\n'));
         const b = temp.write('p2.jsonl', claudeLines(200, 's').join('\n'));
@@ -127,6 +174,11 @@ describe('streaming from disk', function () {
     });
 
     it('rejects with the file system error for a missing file', async () => {
-        await assert.rejects(checkFiles(['/nonexistent/input.jsonl'], OPTIONS), { code: 'ENOENT' });
+        await assert.rejects(checkFiles(['/nonexistent/input.jsonl'], OPTIONS), {
+            name: 'InputFileError',
+            problem: 'missing',
+            code: 'ENOENT',
+            message: 'cannot read /nonexistent/input.jsonl: no such file',
+        });
     });
 });

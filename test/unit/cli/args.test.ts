@@ -24,9 +24,26 @@ describe('parseArgs', () => {
         assert.deepEqual(command.command === 'check' ? command.files : [], ['--json']);
     });
 
-    it('shows help for no arguments, help, -h and --help', () => {
-        for (const argv of [[], ['help'], ['-h'], ['check', 'x', '--help']]) {
+    it('shows help for help, -h and --help; no arguments at all is a usage error', () => {
+        for (const argv of [['help'], ['-h'], ['check', 'x', '--help']]) {
             assert.deepEqual(parseArgs(argv), { command: 'help' });
+        }
+        assert.deepEqual(parseArgs([]), { command: 'missing' });
+    });
+
+    it('takes the invocation type in any letter case', () => {
+        const command = parseArgs(['check', 'a.jsonl', '--invocation-type', 'converse']);
+        assert.equal(command.command === 'check' ? command.invocationType : undefined, 'Converse');
+    });
+
+    it('takes model ids, inference profile ids and ARNs the API would accept', () => {
+        for (const modelId of [
+            'anthropic.claude-3-haiku-20240307-v1:0',
+            'us.amazon.nova-lite-v1:0',
+            'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0',
+        ]) {
+            const command = parseArgs(['check', 'a.jsonl', '--model', modelId]);
+            assert.equal(command.command === 'check' ? command.modelId : undefined, modelId);
         }
     });
 
@@ -38,6 +55,8 @@ describe('parseArgs', () => {
             [['check', 'a.jsonl', '--model'], /--model needs a value/],
             [['check', 'a.jsonl', '--invocation-type', 'Batch'], /InvokeModel or Converse/],
             [['check', 'a.jsonl', '--min-records', 'ten'], /whole number/],
+            [['check', 'a.jsonl', '--model', 'claude haiku'], /is not a model id/],
+            [['check', 'a.jsonl', '--model', 'x'.repeat(3000)], /is not a model id/],
         ];
         for (const [argv, message] of cases) {
             assert.throws(() => parseArgs(argv), (error: unknown) => {

@@ -152,7 +152,57 @@ describe('bedrock-batch check (dist/cli.js)', function () {
         assert.ok(codes[1]?.every((code) => code === 'record-id-duplicate'));
     });
 
+    it('prints no raw control character from file names or file content', () => {
+        const name = join(dir, 'evil\u001b[2J\u202E.jsonl');
+        const id = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202Etxt';
+        const record = (key: string): string =>
+            JSON.stringify({
+                recordId: id,
+                [key]: 1,
+                modelInput: {
+                    anthropic_version: 'bedrock-2023-05-31\u2066',
+                    max_tokens: 10,
+                    messages: [{ role: 'user', content: 'hi' }],
+                },
+            });
+        writeFileSync(name, `${record('a\u0085')}\n${record('b\u2028')}\n`);
+        const raw =
+            // eslint-disable-next-line no-control-regex
+            /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+        const text = cli('check', name, '--model', CLAUDE);
+        assert.equal(text.status, 1);
+        assert.doesNotMatch(text.stdout, raw, JSON.stringify(text.stdout));
+        assert.match(text.stdout, /evil\\u001B\[2J\\u202E\.jsonl:2:\d+ error record-id-duplicate /);
+        assert.match(text.stdout, /recordId "\\u001B\]0;pwned\\u0007\\u001B\[2J\\u009B31m/);
+        const json = cli('check', '--json', name, '--model', CLAUDE);
+        assert.doesNotMatch(json.stdout, raw, json.stdout);
+        const parsed = JSON.parse(json.stdout) as JsonOutput;
+        assert.equal(parsed.files[0]?.path, name, 'the JSON output still holds the real path');
+    });
+
+    it('warns on stderr, and says known: false in JSON, for a model it has no rules for', () => {
+        const good = fixture('good/claude.jsonl');
+        const unknown = 'acme.novel-model-v1:0';
+        const text = cli('check', good, '--model', unknown, '--min-records', '1');
+        assert.equal(text.status, 0, text.stderr);
+        assert.match(text.stderr, /warning: "acme\.novel-model-v1:0" is not a model the checker/);
+        const json = cli('check', good, '--json', '--model', unknown, '--min-records', '1');
+        assert.deepEqual((JSON.parse(json.stdout) as { model: unknown }).model, {
+            id: unknown,
+            known: false,
+        });
+        const known = cli('check', good, '--json', '--model', CLAUDE, '--min-records', '1');
+        assert.equal(known.stderr, '');
+        assert.deepEqual((JSON.parse(known.stdout) as { model: unknown }).model, {
+            id: CLAUDE,
+            known: true,
+        });
+    });
+
     it('exits 2 with a message on stderr for usage errors and unreadable input', () => {
+        const bare = cli();
+        assert.equal(bare.status, 2);
+        assert.match(bare.stderr, /^Usage: bedrock-batch check/);
         const cases: [string[], RegExp][] = [
             [['check'], /check needs at least one FILE/],
             [
@@ -160,8 +210,15 @@ describe('bedrock-batch check (dist/cli.js)', function () {
                 /InvokeModel or Converse/,
             ],
             [['check', join(dir, 'missing.jsonl')], /cannot read .*missing\.jsonl: no such file/],
-            [['check', dir], /not a file/],
+            [['check', dir], /cannot read .*: not a file \(a folder\)/],
         ];
+        if (process.platform !== 'win32') {
+            // The engine refuses a FIFO before opening it: no wait for a writer.
+            const fifo = join(dir, 'pipe.jsonl');
+            spawnSync('mkfifo', [fifo]);
+            const good = fixture('good/claude.jsonl');
+            cases.push([['check', good, fifo], /not a file \(a named pipe/]);
+        }
         for (const [args, message] of cases) {
             const run = cli(...args);
             assert.equal(run.status, 2, args.join(' '));

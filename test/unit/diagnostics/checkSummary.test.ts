@@ -44,7 +44,8 @@ describe('check summaries', () => {
         assert.equal(problemCounts({ errors: 1, warnings: 2 }), '1 error, 2 warnings');
         assert.equal(formatBytes(999), '999 bytes');
         assert.equal(formatBytes(1_500_000), '1.5 MB');
-        assert.equal(formatUsd(0.004), '< $0.01');
+        assert.equal(formatBytes(157_340), '157.3 KB');
+        assert.equal(formatUsd(0.004), '$0.0040');
         assert.equal(formatUsd(12.345), '$12.35');
     });
 
@@ -64,15 +65,38 @@ describe('check summaries', () => {
             checkText(claudeRecords(3000), { modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0' })
                 .job,
         );
-        assert.match(rows.records, /^Records: 3,000 records, \d+ kB$/);
+        assert.match(rows.records, /^Records: 3,000 records, \d+\.\d KB$/);
         assert.equal(rows.tokens.endsWith('input, at most 300,000 output'), true, rows.tokens);
         assert.match(rows.cost, /^Cost: about \$0\.\d\d input \+ up to \$2\.25 output$/);
         assert.equal(
             rows.costBasis,
-            'batch price of anthropic.claude-3-5-sonnet: $1.5 input, $7.5 output per 1M tokens',
+            'batch price of anthropic.claude-3-5-sonnet: $1.50 input, $7.50 output per 1M tokens',
         );
-        assert.equal(approximately(0.001), '< $0.01');
+        assert.equal(approximately(0.001), 'about $0.0010');
+        assert.equal(approximately(0.00001), '< $0.0001');
         assert.equal(approximately(3), 'about $3.00');
+    });
+
+    it('says an embeddings job has no output tokens instead of "at most 0 output"', () => {
+        const lines = Array.from({ length: 200 }, (_, i) =>
+            JSON.stringify({
+                recordId: `e${i}`,
+                modelInput: { inputText: `Sentence number ${i} to embed.`, dimensions: 512 },
+            }),
+        );
+        const result = checkText(`${lines.join('\n')}\n`, {
+            modelId: 'amazon.titan-embed-text-v2:0',
+        }).job;
+        const rows = estimateRows(result);
+        assert.match(rows.tokens, /^Tokens: about [\d,]+ input, no output tokens \(embeddings\)$/);
+        assert.equal(rows.cost, 'Cost: < $0.0001 input, no output tokens (embeddings)');
+        assert.equal(
+            rows.costBasis,
+            'batch price of amazon.titan-embed-text-v2: $0.01 input per 1M tokens',
+        );
+        const lines2 = estimateLines(result);
+        assert.match(lines2.tokens, /input tokens, no output tokens \(embeddings\)$/);
+        assert.doesNotMatch(`${lines2.cost} ${rows.cost}`, /\$0 output|at most 0/);
     });
 
     it('says when broken records are left out of the token estimate', () => {

@@ -117,6 +117,17 @@ describe('jobText', () => {
             );
         });
 
+        it('counts an active job in whole minutes, "<1m" at first, a finished one in seconds', () => {
+            const start = new Date('2026-01-10T11:59:15Z');
+            assert.equal(elapsedText(job({ status: 'Scheduled', submitTime: start }), now), '<1m');
+            const quick = job({
+                status: 'Completed',
+                submitTime: start,
+                endTime: new Date('2026-01-10T11:59:55Z'),
+            });
+            assert.equal(elapsedText(quick, now), '40s');
+        });
+
         it('says nothing without a submit time', () => {
             assert.equal(elapsedText(job({ submitTime: undefined }), now), undefined);
         });

@@ -4,8 +4,7 @@ import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwat
 import { GetObjectCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startLocalAws } from '../../../src/localAws/index';
 import type { LocalAws } from '../../../src/localAws/index';
 import { clientConfig, rejection, s3Client, stsClient } from './helpers';
@@ -229,6 +228,23 @@ describe('local AWS endpoint: injected faults', function () {
         assert.equal(local.faults.list().find((f) => f.id === id)?.remaining, 3);
         assert.equal(local.faults.remove(id), true);
         assert.deepEqual(local.faults.list(), []);
+    });
+
+    it('matches only the region a request was signed for, when given one', async () => {
+        const elsewhere = local.region === 'us-west-2' ? 'eu-west-1' : 'us-west-2';
+        const id = local.faults.add({ kind: 'throttle', service: 'sts', region: elsewhere });
+        await sts.send(new GetCallerIdentityCommand({}));
+        assert.equal(local.faults.list().find((f) => f.id === id)?.remaining, 1);
+        const signedElsewhere = new STSClient({
+            ...clientConfig(local, { maxAttempts: 1 }),
+            region: elsewhere,
+        });
+        assert.equal(
+            (await rejection(signedElsewhere.send(new GetCallerIdentityCommand({})))).name,
+            'Throttling',
+        );
+        assert.deepEqual(local.faults.list(), []);
+        signedElsewhere.destroy();
     });
 
     it('receives gzipped CloudWatch bodies decoded', async () => {

@@ -114,6 +114,20 @@ describe('Batch Metrics panel inputs', () => {
         assert.equal(parseWebviewMessage('ready'), undefined);
     });
 
+    it('accepts only the fixes the protocol names', () => {
+        assert.deepEqual(parseWebviewMessage({ type: 'fix', action: 'configureProfile' }), {
+            type: 'fix',
+            action: 'configureProfile',
+        });
+        assert.deepEqual(parseWebviewMessage({ type: 'fix', action: 'copyLoginCommand' }), {
+            type: 'fix',
+            action: 'copyLoginCommand',
+        });
+        for (const action of ['workbench.action.terminal.new', 'toString', undefined, 1]) {
+            assert.equal(parseWebviewMessage({ type: 'fix', action }), undefined, String(action));
+        }
+    });
+
     it('passes alarm drafts through with their fields and drops anything else', () => {
         const draft = presetDraft('highInputTokens', claude, '');
         assert.deepEqual(

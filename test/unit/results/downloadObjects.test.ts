@@ -6,6 +6,7 @@ import {
     downloadObjects,
     localPath,
     NoResultObjectsError,
+    UnsafeKeyError,
     type S3Object,
     type S3Reader,
 } from '../../../src/results/downloadObjects';
@@ -122,7 +123,54 @@ describe('results/downloadObjects', () => {
     });
 
     it('refuses keys that would be written outside the folder', () => {
-        assert.throws(() => localPath('/tmp/r', '../escape.out'), /outside the results folder/);
+        assert.throws(
+            () => localPath('/tmp/r', '../escape.out'),
+            (error: unknown) =>
+                error instanceof UnsafeKeyError &&
+                error.key === '../escape.out' &&
+                error.reason === 'names the parent folder ("..")',
+        );
         assert.equal(localPath('/tmp/r', 'sub/a.out'), join('/tmp/r', 'sub', 'a.out'));
+    });
+
+    it('skips unsafe keys, names them with the reason, and writes the others', async () => {
+        const target = join(folder.path, 'hostile');
+        const objects = {
+            'out/job123/data.jsonl.out': 'kept\n',
+            'out/job123//etc/passwd.out': 'x',
+            'out/job123/C:evil.out': 'x',
+            'out/job123/a/../../b.out': 'x',
+            'out/job123/nul\u0000.out': 'x',
+        };
+        const result = await downloadObjects(fakeS3(objects), {
+            bucket: 'b',
+            prefix: 'out/job123/',
+            folder: target,
+        });
+        assert.deepEqual(readdirSync(target), ['data.jsonl.out']);
+        assert.deepEqual(result.skipped, [
+            { key: 'out/job123//etc/passwd.out', reason: 'is an absolute path' },
+            { key: 'out/job123/C:evil.out', reason: 'starts with a drive letter' },
+            { key: 'out/job123/a/../../b.out', reason: 'names the parent folder ("..")' },
+            { key: 'out/job123/nul\u0000.out', reason: 'contains a NUL character' },
+        ]);
+        assert.equal(existsSync(join(folder.path, 'b.out')), false);
+    });
+
+    it('fails, writing nothing, when no result key is safe', async () => {
+        const target = join(folder.path, 'all-hostile');
+        await assert.rejects(
+            downloadObjects(fakeS3({ 'out/job123/x\\y.out': 'x' }), {
+                bucket: 'b',
+                prefix: 'out/job123/',
+                folder: target,
+            }),
+            {
+                message:
+                    'No result file under s3://b/out/job123/ can be written to the folder: ' +
+                    '"out/job123/x\\\\y.out" contains "\\", a folder separator on Windows',
+            },
+        );
+        assert.equal(existsSync(target), false);
     });
 });

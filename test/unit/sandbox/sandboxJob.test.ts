@@ -4,7 +4,7 @@ import {
     GetModelInvocationJobCommand,
 } from '@aws-sdk/client-bedrock';
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { expectedJobMs, sandboxPace } from '../../../src/sandbox/pace';
+import { expectedJobMs, demoPace } from '../../../src/localAws/bedrock/demoPace';
 import { sampleFiles } from '../../../src/sandbox/samples';
 import { seedSandbox } from '../../../src/sandbox/seed';
 import { MINUTE, START_MS, startHarness, type Harness } from '../localAws/bedrock/harness';
@@ -16,7 +16,7 @@ describe('a sample job on the sandbox pace', () => {
 
     beforeEach(async () => {
         h = await startHarness();
-        await h.service.updateSettings(sandboxPace(1));
+        await h.service.updateSettings(demoPace(1));
         const { bucket, roleArn } = await seedSandbox(h.aws);
         const claude = sampleFiles()[0];
         assert.ok(claude);
@@ -44,7 +44,7 @@ describe('a sample job on the sandbox pace', () => {
     }
 
     it('is in progress after a minute and completed two minutes after submission', async () => {
-        assert.equal(expectedJobMs(300, sandboxPace(1)), 2 * MINUTE);
+        assert.equal(expectedJobMs(300, demoPace(1)), 2 * MINUTE);
         await h.advance(MINUTE);
         assert.equal(await status(), 'InProgress');
         await h.advance(MINUTE - 1_000);

@@ -72,6 +72,23 @@ describe('classifyFailure', () => {
         assert.equal(classifyFailure(error).kind, 'unreachable');
     });
 
+    it('says a connection dropped mid-transfer was lost, not that AWS could not be reached', () => {
+        const reset = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+        const hangUp = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        for (const error of [reset, hangUp]) {
+            const failure = classifyFailure(error);
+            assert.equal(failure.kind, 'unreachable');
+            assert.match(failure.message, /^The connection to AWS was lost before the transfer/);
+        }
+        const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+            code: 'ECONNREFUSED',
+        });
+        assert.equal(
+            classifyFailure(refused).message,
+            'Could not reach AWS: connect ECONNREFUSED 127.0.0.1:9',
+        );
+    });
+
     it('is silent about cancellation', () => {
         assert.equal(classifyFailure(Object.assign(new Error('aborted'), { name: 'AbortError' })).kind, 'cancelled');
         assert.equal(classifyFailure(Object.assign(new Error('Canceled'), { name: 'Canceled' })).kind, 'cancelled');

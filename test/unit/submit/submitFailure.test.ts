@@ -141,3 +141,34 @@ describe('adviseSubmitFailure', () => {
         assert.equal(profileGeography('sa-east-1'), 'global');
     });
 });
+
+describe('adviseSubmitFailure by stage', () => {
+    const dropped = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
+    it('never says a job may exist when the upload failed: Create was not sent', () => {
+        const advice = adviseSubmitFailure(dropped, { ...context, stage: 'upload' });
+        assert.equal(advice.mayHaveReachedService, false);
+        assert.equal(advice.worthRetrying, true);
+        assert.match(advice.hint ?? '', /^Its job was not created/);
+        assert.match(advice.hint ?? '', /Retry uploads the file again/);
+        assert.doesNotMatch(advice.hint ?? '', /may or may not/);
+    });
+
+    it('names the missing S3 permission of an upload', () => {
+        const advice = adviseSubmitFailure(serviceError('AccessDenied', 'Access Denied', 403), {
+            ...context,
+            stage: 'upload',
+        });
+        assert.equal(advice.worthRetrying, false);
+        assert.match(advice.hint ?? '', /s3:PutObject/);
+    });
+
+    it('says the job may exist only when the Create answer was lost', () => {
+        const lost = adviseSubmitFailure(dropped, { ...context, stage: 'create' });
+        assert.equal(lost.mayHaveReachedService, true);
+        assert.match(lost.hint ?? '', /may or may not have been created/);
+        const prepare = adviseSubmitFailure(dropped, { ...context, stage: 'prepare' });
+        assert.equal(prepare.mayHaveReachedService, false);
+        assert.match(prepare.hint ?? '', /^No job was started/);
+    });
+});

@@ -121,20 +121,28 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
             }),
         );
         const [pending, input, output, tokensPending] = out.MetricDataResults ?? [];
+        // Each datapoint describes the minute it is stamped with. The job is validated 1.5 min
+        // after submission (all 300 records pending from then on), runs from 2.5 min at 100
+        // records a minute and ends at 5.5 min: the backlog gauge gives the most pending during
+        // each minute, so the minute it finished in still shows the 50 records it had left.
         assert.deepEqual(pending?.Timestamps, [0, 1, 2, 3, 4, 5].map(at));
-        assert.deepEqual(pending?.Values, [0, 300, 250, 150, 50, 0]);
+        assert.deepEqual(pending?.Values, [0, 300, 300, 250, 150, 50]);
         const m = await manifest(haikuJob);
         assert.equal(m['processedRecordCount'], 300);
         const sum = (values: number[] | undefined): number =>
             (values ?? []).reduce((a, b) => a + b, 0);
+        assert.deepEqual(input?.Timestamps, [0, 1, 2, 3, 4, 5].map(at));
         assert.equal(sum(input?.Values), m['inputTokenCount']);
         assert.equal(sum(output?.Values), m['outputTokenCount']);
-        assert.equal(
-            tokensPending?.Values?.[1],
-            m['inputTokenCount'],
-            'all input tokens pending before the run',
-        );
-        assert.equal(tokensPending?.Values?.[5], 0);
+        const tokens = tokensPending?.Values ?? [];
+        const processed = input?.Values ?? [];
+        assert.deepEqual(tokens.slice(0, 3), [0, m['inputTokenCount'], m['inputTokenCount']]);
+        assert.deepEqual(processed.slice(0, 2), [0, 0], 'nothing processed before the run');
+        // Tokens pending at a minute's start are those processed in it and in the later ones.
+        for (let minute = 2; minute <= 5; minute++) {
+            assert.equal(tokens[minute], sum(processed.slice(minute)), `minute ${minute}`);
+        }
+        assert.ok((tokens[5] ?? 0) > 0, 'the last minute of the run still had tokens pending');
     });
 
     it('publishes NumberOfTokensPendingProcessing for Anthropic models only', async () => {
@@ -278,7 +286,8 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
         );
         const alarm = alarms.MetricAlarms?.[0];
         assert.equal(alarm?.StateValue, 'OK');
-        assert.equal(alarm?.StateUpdatedTimestamp?.getTime(), at(4).getTime());
+        // Back to OK when the datapoint of minute 4 (150 pending at most) is published.
+        assert.equal(alarm?.StateUpdatedTimestamp?.getTime(), at(5).getTime());
         const cw = h.aws.state('cloudwatch') as { firedAlarmActions(): FiredAction[] };
         const fired = cw.firedAlarmActions();
         assert.deepEqual(

@@ -1,18 +1,19 @@
 /**
- * How fast sandbox jobs move. The endpoint's clock runs in real time so that job times, metric
- * timestamps and the editor's "now" agree (a sped-up clock would stamp datapoints in the future,
- * where the metrics panel's live window never looks); the job simulator's phases are shortened
- * instead, so a few hundred records finish within a couple of minutes.
+ * How fast jobs move when a person watches: the sandbox and `npm run aws-local`. The endpoint's
+ * clock runs in real time so that job times, metric timestamps and the client's "now" agree (a
+ * sped-up clock would stamp datapoints in the future, where a live chart never looks); the job
+ * simulator's phases are shortened instead, so a few hundred records finish within a couple of
+ * minutes. `--speed 2` halves every phase and doubles the record rate.
  */
-import type { SimulatorSettings } from '../localAws/bedrock';
+import type { SimulatorSettings } from './simulator/settings';
 
-export type SandboxPace = Pick<
+export type DemoPace = Pick<
     SimulatorSettings,
     'submittedMs' | 'validatingMs' | 'scheduledMs' | 'stoppingMs' | 'recordsPerMinute'
 >;
 
 /** At speed 1 a 300-record job runs about two minutes: 30 s of queueing, 90 s of records. */
-const basePace: SandboxPace = {
+const basePace: DemoPace = {
     submittedMs: 5_000,
     validatingMs: 15_000,
     scheduledMs: 10_000,
@@ -20,14 +21,14 @@ const basePace: SandboxPace = {
     recordsPerMinute: 200,
 };
 
-export const defaultSandboxSpeed = 1;
-export const maxSandboxSpeed = 60;
+export const defaultDemoSpeed = 1;
+export const maxDemoSpeed = 60;
 
 /** Speed 2 halves every phase and doubles the record rate. */
-export function sandboxPace(speed: number = defaultSandboxSpeed): SandboxPace {
-    if (!Number.isFinite(speed) || speed <= 0 || speed > maxSandboxSpeed) {
+export function demoPace(speed: number = defaultDemoSpeed): DemoPace {
+    if (!Number.isFinite(speed) || speed <= 0 || speed > maxDemoSpeed) {
         throw new RangeError(
-            `the sandbox speed must be above 0 and at most ${maxSandboxSpeed}, got ${speed}`);
+            `the speed must be above 0 and at most ${maxDemoSpeed}, got ${speed}`);
     }
     return {
         submittedMs: Math.round(basePace.submittedMs / speed),
@@ -39,7 +40,7 @@ export function sandboxPace(speed: number = defaultSandboxSpeed): SandboxPace {
 }
 
 /** Simulated milliseconds from submission to the end of a job of `records` records. */
-export function expectedJobMs(records: number, pace: SandboxPace): number {
+export function expectedJobMs(records: number, pace: DemoPace): number {
     return pace.submittedMs + pace.validatingMs + pace.scheduledMs
         + Math.ceil((records / pace.recordsPerMinute) * 60_000);
 }
