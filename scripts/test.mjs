@@ -116,6 +116,10 @@ function integration() {
             '--workspace-template', join(root, 'test', 'fixtures', 'workspace'),
             '--artifacts', dir,
             '--results', resultsFile,
+            // The host passes the workbench no BEDROCK_BATCH_* variable of its own environment.
+            ...(process.env.BEDROCK_BATCH_TEST_GREP === undefined
+                ? []
+                : ['--grep', process.env.BEDROCK_BATCH_TEST_GREP]),
         ],
         { cwd: root, stdio: 'inherit', env: isolatedEnv },
     );

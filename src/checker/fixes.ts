@@ -55,11 +55,41 @@ function edit(line: number, start: number, end: number, newText: string): TextEd
     return { line, column: start + 1, endLine: line, endColumn: end + 1, newText };
 }
 
-/** Inserts `"key": value` as the first member of the object that starts at `open`. */
+/** How a record writes its members: the text from key to value, and between two members. */
+interface MemberStyle {
+    readonly colon: string;
+    readonly separator: string;
+}
+
+/**
+ * The style of the object at `open`, else of the record itself: a compact record gets a compact
+ * member (`"key":"value",`), a spaced one `"key": "value", `. Spacing is taken from the source,
+ * so an unusual style (`" : "`) is copied too; without any member to copy from, the colon's
+ * spacing decides the separator's.
+ */
+function memberStyle(text: string, open: number): MemberStyle {
+    const objects = [objectMembers(text, open), objectMembers(text, skipSpaces(text, 0))];
+    let colon: string | undefined;
+    let separator: string | undefined;
+    for (const [first, second] of objects) {
+        if (first !== undefined) {
+            colon ??= text.slice(first.keyEnd, first.valueStart);
+        }
+        if (first !== undefined && second !== undefined) {
+            separator ??= text.slice(first.valueEnd, second.keyStart);
+        }
+    }
+    colon ??= ': ';
+    separator ??= colon === ':' ? ',' : ', ';
+    return { colon, separator };
+}
+
+/** Inserts `"key": value` as the first member of the object at `open`, in the line's style. */
 function insertMember(line: Line, open: number, key: string, value: unknown): TextEdit {
     const empty = line.text.charAt(skipSpaces(line.text, open + 1)) === '}';
-    const member = `${JSON.stringify(key)}: ${JSON.stringify(value)}${empty ? '' : ', '}`;
-    return edit(line.number, open + 1, open + 1, member);
+    const { colon, separator } = memberStyle(line.text, open);
+    const member = `${JSON.stringify(key)}${colon}${JSON.stringify(value)}`;
+    return edit(line.number, open + 1, open + 1, empty ? member : `${member}${separator}`);
 }
 
 export function fixEdits(documentText: string, fix: Fix): TextEdit[] {

@@ -4,7 +4,7 @@ import { estimateCost, findPrice } from './cost';
 import { bodyCheckerFor } from './families/registry';
 import { FileChecker, type JobState } from './fileChecker';
 import { sumFileStats } from './fileStats';
-import { FAMILY_LABELS, isEmbeddingFamily, resolveModel } from './modelTarget';
+import { FAMILY_LABELS, isEmbeddingFamily, isEmbeddingsTarget, resolveModel } from './modelTarget';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { RecordIdTracker } from './recordIdTracker';
 import type { CheckOptions, JobCheckResult, ModelTarget } from './types';
@@ -69,10 +69,13 @@ export class JobChecker implements JobState {
             return;
         }
         const { family, invocationType } = this.target;
-        if (invocationType === 'Converse' && isEmbeddingFamily(family)) {
+        if (invocationType === 'Converse' && isEmbeddingsTarget(this.target)) {
+            const model = isEmbeddingFamily(family)
+                ? FAMILY_LABELS[family]
+                : (this.target.modelId ?? 'This model');
             first.addJobDiagnostic(
                 'model-invocation-unsupported',
-                `${FAMILY_LABELS[family]} is an embeddings model and cannot be used with the ` +
+                `${model} is an embeddings model and cannot be used with the ` +
                     'Converse invocation type: use InvokeModel',
             );
         }

@@ -87,6 +87,28 @@ export const FAMILY_LABELS: Readonly<Record<ModelFamily, string>> = {
     generic: 'unknown model',
 };
 
+/** The families the checker has embeddings body rules for (the Titan embedders). */
 export function isEmbeddingFamily(family: ModelFamily): boolean {
     return family.startsWith('titan-embed');
+}
+
+/** The model part of a base id names an embedder, e.g. cohere.embed-english-v3. */
+const EMBEDDER_ID = /^[a-z0-9-]+\.[a-z0-9-]*embed/;
+
+/**
+ * True for a model that returns embeddings: a vector per record, so no output tokens to bound
+ * or pay for, and only its native request body (no Converse). The checker has rules for the
+ * Titan bodies only; the other embedders (Cohere Embed, Nova multimodal embeddings, Marengo...)
+ * are told by their id. False when the id does not show the base model (application profiles).
+ */
+export function isEmbeddingsTarget(target: Pick<ModelTarget, 'family' | 'baseModelId'>): boolean {
+    return (
+        isEmbeddingFamily(target.family) ||
+        EMBEDDER_ID.test(target.baseModelId?.toLowerCase() ?? '')
+    );
+}
+
+/** isEmbeddingsTarget for a model id as the user gives it (base id, profile id or ARN). */
+export function isEmbeddingsModel(modelId: string | undefined): boolean {
+    return isEmbeddingsTarget(resolveModel(modelId));
 }

@@ -1,7 +1,7 @@
 /** Renders a job's check result as text (one line per diagnostic, then a summary) or JSON. */
 import { CHARS_PER_TOKEN, TOKENS_PER_MEDIA_BLOCK } from '../checker/tokenEstimate';
 import { formatBytes } from '../checker/fileChecker';
-import { FAMILY_LABELS, isEmbeddingFamily } from '../checker/modelTarget';
+import { FAMILY_LABELS, isEmbeddingsTarget } from '../checker/modelTarget';
 import type { CostEstimate, FileCheckResult, JobCheckResult, ModelTarget } from '../checker/types';
 import { jsonWithVisibleText, showInvisible } from '../shared/visibleText';
 
@@ -100,7 +100,7 @@ function estimates(result: JobCheckResult): string[] {
     if (target.modelId === undefined) {
         return lines;
     }
-    if (isEmbeddingFamily(target.family)) {
+    if (isEmbeddingsTarget(target)) {
         lines.push('  output tokens  0 (embeddings are billed for input only)');
     } else if (stats.recordsWithoutOutputLimit === estimated) {
         lines.push('  output tokens  unknown (no record sets an output limit)');

@@ -2,7 +2,7 @@
  * Plain-language summaries of a check: how many problems, records and tokens, and what the job
  * would cost at the batch price. Shared by "Check JSONL" and the submit confirmation.
  */
-import { FAMILY_LABELS, isEmbeddingFamily } from '../checker/modelTarget';
+import { FAMILY_LABELS, isEmbeddingsTarget } from '../checker/modelTarget';
 import type { JobCheckResult } from '../checker/types';
 import { formatBytes } from '../shared/formatBytes';
 import { formatPrice, formatUsd } from '../shared/formatUsd';
@@ -53,9 +53,12 @@ export interface EstimateLines {
 
 const noOutput = 'no output tokens (embeddings)';
 
-/** Embedding models return vectors: there are no output tokens to bound or to pay for. */
+/**
+ * Embedding models return vectors: there are no output tokens to bound or to pay for. This holds
+ * for the embedders checked with generic rules too (Cohere Embed...), told by their id.
+ */
 function isEmbeddings(result: JobCheckResult): boolean {
-    return isEmbeddingFamily(result.target.family);
+    return isEmbeddingsTarget(result.target);
 }
 
 /** The three lines the confirmation step shows. */

@@ -4,6 +4,7 @@
  * so writing it again updates it.
  */
 import type { Connection } from '../aws/connection';
+import { isEmbeddingsModel } from '../checker/modelTarget';
 import { defaultInsightsQuery } from './insightsQuery';
 import {
     batchMetrics,
@@ -63,13 +64,20 @@ export function dashboardBody(spec: DashboardSpec): string {
                 stacked: false,
                 stat: metric.statistic,
                 period: 60,
-                metrics: spec.modelIds.map((modelId) => [
-                    batchNamespace,
-                    metric.name,
-                    modelDimension,
-                    modelId,
-                    { label: modelId },
-                ]),
+                // Embedding models have no output tokens: no line that would read as zero.
+                metrics: spec.modelIds
+                    .filter(
+                        (modelId) =>
+                            name !== 'NumberOfOutputTokensProcessedPerMinute' ||
+                            !isEmbeddingsModel(modelId),
+                    )
+                    .map((modelId) => [
+                        batchNamespace,
+                        metric.name,
+                        modelDimension,
+                        modelId,
+                        { label: modelId },
+                    ]),
                 yAxis: { left: { min: 0 } },
             },
         });
@@ -122,11 +130,27 @@ export function dashboardConsoleUrl(region: string, name: string): string {
     );
 }
 
-/** The CloudWatch endpoint when it is not AWS's own: the sandbox or an override in the settings. */
+/** AWS's own hosts, VPC interface endpoints included (vpce-....monitoring.<region>.vpce...). */
+const awsHost = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i;
+
+function isAwsEndpoint(url: string): boolean {
+    try {
+        return awsHost.test(new URL(url).hostname);
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * The CloudWatch endpoint when it is not AWS's own: the sandbox, or an override in the settings
+ * that points anywhere but an AWS host (a VPC endpoint is still the account's CloudWatch).
+ */
 export function customMonitoringEndpoint(connection: Connection): string | undefined {
     if (connection.kind === 'sandbox') {
         return connection.endpoint;
     }
     const override = connection.endpoints.monitoring;
-    return override === undefined || override === '' ? undefined : override;
+    return override === undefined || override === '' || isAwsEndpoint(override)
+        ? undefined
+        : override;
 }

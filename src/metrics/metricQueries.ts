@@ -4,6 +4,7 @@
  */
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { parseModelId } from '../explorer/modelIds';
+import { isEmbeddingsModel } from '../checker/modelTarget';
 import {
     batchMetrics,
     batchNamespace,
@@ -26,7 +27,8 @@ export function isClaudeModel(modelId: string): boolean {
 /**
  * Which metric goes with which model. The Claude-only metric is asked for a model when
  * CloudWatch lists it for that model, or when the model is a Claude model CloudWatch has not
- * listed yet; every other metric for every model.
+ * listed yet; output tokens for every model but embedding models, which have none; every other
+ * metric for every model.
  */
 export function planSeries(
     modelIds: readonly string[],
@@ -37,9 +39,11 @@ export function planSeries(
         modelIds.forEach((modelId, modelIndex) => {
             const listed = options.find((option) => option.id === modelId)?.metrics;
             const applies =
-                !metric.claudeOnly ||
-                listed?.includes(metric.name) === true ||
-                (isClaudeModel(modelId) && (listed === undefined || listed.length === 0));
+                metric.name === 'NumberOfOutputTokensProcessedPerMinute'
+                    ? !isEmbeddingsModel(modelId)
+                    : !metric.claudeOnly ||
+                      listed?.includes(metric.name) === true ||
+                      (isClaudeModel(modelId) && (listed === undefined || listed.length === 0));
             if (applies) {
                 // Ids must start with a lower-case letter and hold only letters, digits and _.
                 planned.push({ id: `m${metricIndex}_${modelIndex}`, metric: metric.name, modelId });

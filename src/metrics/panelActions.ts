@@ -10,6 +10,7 @@ import {
     dashboardConsoleUrl,
     dashboardName,
 } from './dashboardBody';
+import { dashboardMessage } from './dashboardMessage';
 import { insightsQueryProblems } from './insightsQuery';
 import type { BatchMetricName } from './metricCatalog';
 import type { DashboardWrite, MetricsService } from './metricsService';
@@ -149,25 +150,24 @@ export class PanelActions {
             this.failed('dashboard', `Could not write the dashboard "${name}"`, error);
             return;
         }
-        const verb = written.existed ? 'updated' : 'created';
-        const endpoint = customMonitoringEndpoint(this.ctx.aws.connection);
-        const where = endpoint === undefined ? `in ${region}` : `at ${endpoint} (${region})`;
-        const notes =
-            written.notes.length === 0 ? '' : ` CloudWatch noted: ${written.notes.join('; ')}`;
-        const models = `${modelIds.length} model(s)`;
-        const text = `Dashboard "${name}" ${verb} ${where} for ${models}.${notes}`;
-        this.notice('dashboard', 'info', text);
-        if (endpoint !== undefined) {
-            void vscode.window.showInformationMessage(
-                notificationText(`${text} It lives on that endpoint, not in the AWS console.`),
-            );
+        const message = dashboardMessage({
+            name,
+            region,
+            existed: written.existed,
+            modelCount: modelIds.length,
+            endpoint: customMonitoringEndpoint(this.ctx.aws.connection),
+            notes: written.notes,
+        });
+        this.notice('dashboard', 'info', message.text);
+        if (message.action === undefined) {
+            void vscode.window.showInformationMessage(notificationText(message.text));
             return;
         }
         const open = await vscode.window.showInformationMessage(
-            notificationText(text),
-            'Open in Console',
+            notificationText(message.text),
+            message.action,
         );
-        if (open === 'Open in Console') {
+        if (open === message.action) {
             await vscode.env.openExternal(vscode.Uri.parse(dashboardConsoleUrl(region, name)));
         }
     }

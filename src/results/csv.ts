@@ -1,9 +1,20 @@
-/** RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled, CRLF rows. */
+/**
+ * RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled, CRLF rows.
+ * A text cell that starts like a formula (= + - @, tab, CR) gets a leading apostrophe, so a
+ * spreadsheet shows it as text instead of running it: record text is whoever wrote the input's.
+ */
 
 export type CsvValue = string | number | undefined;
 
+const formulaStart = /^[=+\-@\t\r]/;
+
 export function csvField(value: CsvValue): string {
-    const text = value === undefined ? '' : String(value);
+    if (value === undefined) {
+        return '';
+    }
+    // Numbers are the export's own token counts: left as numbers, even negative ones.
+    const text =
+        typeof value === 'string' && formulaStart.test(value) ? `'${value}` : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,10 +1,13 @@
-/** Writes chosen records as JSONL or CSV: id, status, output text, stop reason, tokens, error. */
+/**
+ * Writes chosen records as JSONL or CSV: id, status, the request text and the answer text as the
+ * results table shows them, error, stop reason and tokens.
+ */
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { csvRow } from './csv';
 import { scanRecords, type ScanOptions } from './recordScan';
-import { recordTexts } from './recordTexts';
+import { recordTexts, type RecordTexts } from './recordTexts';
 import type { IndexedRecord, ResultIndex } from './resultIndex';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -12,28 +15,32 @@ export type ExportFormat = 'jsonl' | 'csv';
 export const EXPORT_COLUMNS = [
     'recordId',
     'status',
+    'inputText',
     'outputText',
+    'error',
     'stopReason',
     'inputTokens',
     'outputTokens',
-    'error',
 ] as const;
 
 export interface ExportRow {
     readonly recordId: string | undefined;
     readonly status: IndexedRecord['status'];
+    readonly inputText: string;
     readonly outputText: string;
+    readonly error: string | undefined;
     readonly stopReason: string | undefined;
     readonly inputTokens: number | undefined;
+    /** Empty for embeddings, which have no output tokens. */
     readonly outputTokens: number | undefined;
-    readonly error: string | undefined;
 }
 
-export function exportRow(record: IndexedRecord, outputText: string): ExportRow {
+export function exportRow(record: IndexedRecord, texts: RecordTexts): ExportRow {
     return {
         recordId: record.recordId,
         status: record.status,
-        outputText,
+        inputText: texts.input,
+        outputText: record.status === 'succeeded' ? texts.output : '',
         stopReason: record.stopReason,
         inputTokens: record.inputTokens,
         outputTokens: record.outputTokens,
@@ -83,8 +90,7 @@ export async function exportRecords(
                     return;
                 }
                 const role = index.sources[record.source]?.role ?? 'output';
-                const output = record.status === 'succeeded' ? recordTexts(role, text).output : '';
-                await write(formatRow(exportRow(record, output), format));
+                await write(formatRow(exportRow(record, recordTexts(role, text)), format));
                 rows += 1;
             },
             options,

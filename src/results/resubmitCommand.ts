@@ -4,6 +4,7 @@
  */
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_QUOTAS } from '../checker/options';
 import { pathExists } from '../shared/pathExists';
 import { notificationText } from '../shared/notificationText';
 import { escapeCodicons } from '../shared/quickPickText';
@@ -93,12 +94,28 @@ export async function resubmitFailed(
         `Wrote ${counts.failed} failed and ${counts.missing} missing records to ${file}`,
     );
     if (options.offerSubmit !== false) {
-        void offerSubmit(file, counts, skipped);
+        const minimum = minimumRecords(deps.ctx.settings.quota('minRecordsPerJob'));
+        void offerSubmit(file, counts, skipped + tooFewText(counts, minimum), info?.jobArn);
     }
     return { file, counts };
 }
 
-async function offerSubmit(file: string, counts: RetryCounts, skipped: string): Promise<void> {
+/**
+ * The submit wizard for the retry file, with the original job's settings (model, role, output,
+ * timeout, tags, VPC) read back from Bedrock, so only the review is left to confirm.
+ */
+async function submitRetryFile(file: string, jobArn: string | undefined): Promise<void> {
+    const uri = vscode.Uri.file(file);
+    const settings = jobArn === undefined ? [] : [{ fromJobArn: jobArn }];
+    await vscode.commands.executeCommand('bedrockBatch.submitJob', uri, ...settings);
+}
+
+async function offerSubmit(
+    file: string,
+    counts: RetryCounts,
+    skipped: string,
+    jobArn: string | undefined,
+): Promise<void> {
     const submit = 'Submit…';
     const open = 'Open File';
     const total = counts.failed + counts.missing;
@@ -110,12 +127,27 @@ async function offerSubmit(file: string, counts: RetryCounts, skipped: string): 
         submit,
         open,
     );
-    const uri = vscode.Uri.file(file);
     if (choice === submit) {
-        await vscode.commands.executeCommand('bedrockBatch.submitJob', uri);
+        await submitRetryFile(file, jobArn);
     } else if (choice === open) {
-        await vscode.window.showTextDocument(uri);
+        await vscode.window.showTextDocument(vscode.Uri.file(file));
     }
+}
+
+/** The minimum set in settings, else the documented default (Service Quotas is not asked here). */
+function minimumRecords(setting: unknown): number {
+    return typeof setting === 'number' && Number.isInteger(setting) && setting >= 0
+        ? setting
+        : DEFAULT_QUOTAS.minRecordsPerJob;
+}
+
+/** Said before Submit is clicked: a retry file this small fails the pre-submit check. */
+function tooFewText(counts: RetryCounts, minimum: number): string {
+    const total = counts.failed + counts.missing;
+    return total >= minimum
+        ? ''
+        : ` A batch job needs at least ${minimum} records: add records to it (or merge it with ` +
+              'other work) before submitting.';
 }
 
 function skippedText(counts: RetryCounts): string {

@@ -25,6 +25,8 @@ export interface IndexedRecord {
     readonly error: string | undefined;
     /** False for an output record whose id the input lacks; undefined without an input. */
     readonly inInput: boolean | undefined;
+    /** True for an embedding output: a vector, with input tokens and no output tokens. */
+    readonly embedding?: boolean;
 }
 
 export interface ResultSource {
@@ -231,6 +233,7 @@ class IndexBuilder {
             outputTokens: extracted?.outputTokens,
             error: record.error === undefined ? undefined : this.intern(errorText(record.error)),
             inInput,
+            ...(extracted?.shape === 'embedding' ? { embedding: true } : {}),
         });
     }
 

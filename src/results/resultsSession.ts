@@ -2,6 +2,7 @@
  * The host side of the results view, without VS Code: filters and searches the index and reads
  * one page of records from disk at a time, so 50,000 records never cross the message channel.
  */
+import { noOutputTokensText } from '../metrics/embeddingModels';
 import type { PageView, RowView, StatusFilter } from './protocol';
 import type { RecordReader } from './recordReader';
 import { searchRecords } from './recordSearch';
@@ -105,12 +106,19 @@ function cut(text: string): { text: string; cut: boolean } {
         : { text, cut: false };
 }
 
-function detailText(record: IndexedRecord): string {
+export function detailText(record: IndexedRecord): string {
     const parts: string[] = [];
     if (record.stopReason !== undefined) {
         parts.push(record.stopReason);
     }
-    if (record.inputTokens !== undefined || record.outputTokens !== undefined) {
+    if (record.embedding === true) {
+        // An embedding has no output tokens: not an unknown count, no count at all.
+        parts.push(
+            record.inputTokens === undefined
+                ? noOutputTokensText
+                : `${record.inputTokens} in (${noOutputTokensText})`,
+        );
+    } else if (record.inputTokens !== undefined || record.outputTokens !== undefined) {
         parts.push(`${record.inputTokens ?? '?'} in / ${record.outputTokens ?? '?'} out`);
     }
     return parts.join(' · ');

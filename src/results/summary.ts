@@ -42,6 +42,8 @@ export interface ResultSummary {
     readonly topError: TopError | undefined;
     /** Output lines that could not be read. */
     readonly malformedLines: number;
+    /** Every output is an embedding: the job has no output tokens at all. */
+    readonly embeddings?: boolean;
 }
 
 export interface SummaryInput {
@@ -77,12 +79,18 @@ export function summarize(input: SummaryInput): ResultSummary {
         allFailed: succeeded === 0 && failed !== undefined && failed > 0,
         topError: mostCommon(errors),
         malformedLines: input.index?.counts.malformedLines ?? 0,
+        ...(allEmbeddings(input.index) ? { embeddings: true } : {}),
     };
+}
+
+function allEmbeddings(index: ResultIndex | undefined): boolean {
+    const succeeded = index?.records.filter((r) => r.status === 'succeeded') ?? [];
+    return succeeded.length > 0 && succeeded.every((r) => r.embedding === true);
 }
 
 type Counts = Omit<
     ResultSummary,
-    'successRate' | 'cost' | 'allFailed' | 'topError' | 'malformedLines'
+    'successRate' | 'cost' | 'allFailed' | 'topError' | 'malformedLines' | 'embeddings'
 >;
 
 function countsFromManifest(manifest: Manifest): Counts {

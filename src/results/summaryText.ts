@@ -1,4 +1,6 @@
 /** A summary as label/value lines and a warning, shared by the tooltip and the results view. */
+import { isEmbeddingsModel } from '../checker/modelTarget';
+import { noOutputTokensText } from '../metrics/embeddingModels';
 import type { ResultSummary } from './summary';
 
 export interface SummaryLine {
@@ -43,8 +45,10 @@ export function describeSummary(summary: ResultSummary, modelId?: string): Summa
         add('Succeeded', `${count(summary.succeeded)}${rate}`);
     }
     add('Failed', summary.failed === undefined ? undefined : count(summary.failed));
-    add('Tokens', tokensText(summary));
-    add('Cost at batch price', costText(summary, modelId));
+    const embeddings =
+        summary.embeddings === true || (modelId !== undefined && isEmbeddingsModel(modelId));
+    add('Tokens', tokensText(summary, embeddings));
+    add('Cost at batch price', costText(summary, modelId, embeddings));
     if (summary.topError !== undefined && (summary.failed ?? 0) > 0 && !summary.allFailed) {
         add('Most common error', topErrorText(summary));
     }
@@ -71,19 +75,34 @@ function recordsText(summary: ResultSummary): string | undefined {
     return parts.join(', ');
 }
 
-function tokensText(summary: ResultSummary): string | undefined {
+function tokensText(summary: ResultSummary, embeddings: boolean): string | undefined {
+    if (embeddings) {
+        return summary.inputTokens === undefined
+            ? undefined
+            : `${count(summary.inputTokens)} input (${noOutputTokensText})`;
+    }
     if (summary.inputTokens === undefined && summary.outputTokens === undefined) {
         return undefined;
     }
     return `${count(summary.inputTokens ?? 0)} input, ${count(summary.outputTokens ?? 0)} output`;
 }
 
-function costText(summary: ResultSummary, modelId: string | undefined): string | undefined {
+function costText(
+    summary: ResultSummary,
+    modelId: string | undefined,
+    embeddings: boolean,
+): string | undefined {
     const cost = summary.cost;
     if (cost === undefined) {
         return modelId === undefined || summary.inputTokens === undefined
             ? undefined
             : `unknown: no price for ${modelId} (add one in the bedrockBatch.prices setting)`;
+    }
+    if (embeddings) {
+        return (
+            `${usd(cost.inputUsd)} (input tokens only, ${cost.modelPrefix} at ` +
+            `$${cost.inputPerMillion} per million tokens)`
+        );
     }
     return (
         `${usd(cost.totalUsd)} (${usd(cost.inputUsd)} input + ${usd(cost.outputUsd)} output, ` +

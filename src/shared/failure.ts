@@ -130,3 +130,44 @@ export function classifyFailure(error: unknown, profile?: string): Failure {
     }
     return { ...base, kind: 'other', message };
 }
+
+/** Thrown by code that is wrong rather than by a refusal: their stack is what finds the bug. */
+const programmingErrors = [TypeError, ReferenceError, RangeError, SyntaxError];
+
+/**
+ * Whether AWS answered with this error (an SDK service exception): the service's words, code,
+ * status and request ID say everything, the JavaScript stack only shows the SDK's middleware.
+ */
+function isServiceError(error: Error): boolean {
+    const e = error as ErrorLike;
+    const metadata = e.$metadata;
+    const answered =
+        typeof metadata === 'object' &&
+        (typeof metadata.httpStatusCode === 'number' || typeof metadata.requestId === 'string');
+    return (
+        (answered || e.$fault === 'client' || e.$fault === 'server') &&
+        !programmingErrors.some((type) => error instanceof type)
+    );
+}
+
+/**
+ * Error text for the log. An AWS service error gives its code, the service's message, the HTTP
+ * status and the request ID (what AWS support asks for), without a stack; anything else gives
+ * its stack, which is what a bug report needs. Never the error's other fields: they may hold
+ * secrets.
+ */
+export function describeError(error: unknown): string {
+    if (!(error instanceof Error)) {
+        return String(error);
+    }
+    if (!isServiceError(error)) {
+        return error.stack ?? `${error.name}: ${error.message}`;
+    }
+    const { $metadata: metadata } = error as ErrorLike;
+    const details = [
+        metadata?.httpStatusCode === undefined ? undefined : `HTTP ${metadata.httpStatusCode}`,
+        metadata?.requestId === undefined ? undefined : `request ID ${metadata.requestId}`,
+    ].filter((part) => part !== undefined);
+    const suffix = details.length === 0 ? '' : ` (${details.join(', ')})`;
+    return `${error.name}: ${error.message}${suffix}`;
+}

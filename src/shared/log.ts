@@ -10,10 +10,5 @@ export function createLog(): Log {
     return vscode.window.createOutputChannel('Bedrock Batch', { log: true });
 }
 
-/** Error text for the log: message and stack, never the error's enumerable fields (they may hold secrets). */
-export function describeError(error: unknown): string {
-    if (error instanceof Error) {
-        return error.stack ?? `${error.name}: ${error.message}`;
-    }
-    return String(error);
-}
+/** Error text for the log: pure, so it lives (and is tested) with the failure rules. */
+export { describeError } from './failure';

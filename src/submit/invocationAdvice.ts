@@ -1,13 +1,15 @@
 /**
  * Which request format (modelInvocationType) a file is written in, told by the checker itself:
  * the first records are checked both ways for the chosen model, and the way with fewer problems
- * is offered first. A tie (both clean, or both broken) goes to the type the file is already
- * checked with, else InvokeModel. Embeddings models take only their native body: Bedrock batch
- * has no Converse for them. Pure apart from reading the start of the file; no vscode.
+ * is offered first. The type the file is already checked with stays first while the records
+ * show no error with it; a tie goes to it too, else to InvokeModel. Embeddings models
+ * (isEmbeddingsModel: Titan, Cohere, Nova and other embedders) take only their native body:
+ * Converse is a conversation API and Bedrock batch has no Converse for them. Pure apart from
+ * reading the start of the file.
  */
 import { open } from 'node:fs/promises';
 import { checkText } from '../checker/check';
-import { isEmbeddingFamily, resolveModel } from '../checker/modelTarget';
+import { isEmbeddingsModel } from '../checker/modelTarget';
 import type { InvocationType } from '../checker/types';
 
 export interface InvocationFit {
@@ -29,10 +31,6 @@ export interface InvocationAdvice {
 
 export const SAMPLE_LINES = 30;
 const SAMPLE_BYTES = 1024 * 1024;
-
-export function isEmbeddingsModel(modelId: string | undefined): boolean {
-    return isEmbeddingFamily(resolveModel(modelId).family);
-}
 
 function worse(a: InvocationFit, b: InvocationFit): number {
     return a.errors - b.errors || a.warnings - b.warnings;
@@ -61,7 +59,9 @@ export function adviseInvocationType(
     }
     const invoke = fits.get('InvokeModel');
     const converse = fits.get('Converse');
-    const difference = invoke === undefined || converse === undefined ? 0 : worse(invoke, converse);
+    const checkedFits = checkedWith !== undefined && (fits.get(checkedWith)?.errors ?? 0) === 0;
+    const difference =
+        checkedFits || invoke === undefined || converse === undefined ? 0 : worse(invoke, converse);
     const first: InvocationType =
         difference === 0 ? fallback : difference < 0 ? 'InvokeModel' : 'Converse';
     const reason: AdviceReason =

@@ -57,18 +57,27 @@ function elsewhereText(elsewhere: string, count: number): string {
 /**
  * Puts the new jobs in the Batch Jobs view (watched until they end) and says they started.
  * `elsewhere` names the connection they were created through when the extension has moved to
- * another one meanwhile (profile, endpoints or sandbox changed during the submission).
+ * another one meanwhile (profile, endpoints or sandbox changed during the submission). With
+ * `reveal` (a resubmission, started away from the view) the first job is also selected there.
  */
 export async function announceStarted(
     explorer: JobRevealer,
     log: Log,
     jobs: readonly StartedJob[],
     elsewhere?: string,
+    reveal = false,
 ): Promise<void> {
     await track(explorer, log, jobs, elsewhere);
     const [first] = jobs;
     if (first === undefined) {
         return;
+    }
+    if (reveal && elsewhere === undefined) {
+        try {
+            await explorer.revealJob(first.region, first.jobArn);
+        } catch (error) {
+            log.warn(`Could not reveal ${first.jobArn} in Batch Jobs: ${describeError(error)}`);
+        }
     }
     const text =
         (jobs.length === 1

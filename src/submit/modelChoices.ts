@@ -101,3 +101,30 @@ export function buildModelChoices(
 export function rememberRecent(recentIds: readonly string[], id: string, limit = 10): string[] {
     return [id, ...recentIds.filter((r) => r !== id)].slice(0, limit);
 }
+
+/** How the model step lists a model: what the user is told about it, beside its name. */
+export function choiceNotes(choice: ModelChoice, fileModel: string | undefined): string {
+    return [
+        choice.id === fileModel ? "this file's check model" : undefined,
+        choice.recent ? 'recently used' : undefined,
+        choice.description,
+    ]
+        .filter((note) => note !== undefined && note !== '')
+        .join(' · ');
+}
+
+/**
+ * The file's check model first, then the rest in their order. A check model the region does not
+ * list (a typed id, another region's profile) still comes first, as a choice of its own.
+ */
+export function checkModelFirst(
+    choices: readonly ModelChoice[],
+    fileModel: string | undefined,
+): { readonly ordered: ModelChoice[]; readonly unlistedFileModel: string | undefined } {
+    const listed = choices.filter((choice) => choice.id === fileModel);
+    const rest = choices.filter((choice) => choice.id !== fileModel);
+    return {
+        ordered: [...listed, ...rest],
+        unlistedFileModel: fileModel !== undefined && listed.length === 0 ? fileModel : undefined,
+    };
+}

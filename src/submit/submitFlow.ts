@@ -22,7 +22,12 @@ import { presetArgument, resolveTargets, saveDirtyTargets, targetsProblem } from
 import { runJobWizard } from './wizard/jobWizard';
 import { suggestedJobName } from './wizard/jobSteps';
 import { rethrowIfCredentials } from './wizard/modelSteps';
-import { initialState, isOneJob, type WizardState } from './wizard/wizardState';
+import {
+    fileCheckModel,
+    initialState,
+    isOneJob,
+    type WizardState,
+} from './wizard/wizardState';
 
 export type { SubmitOutcome, SubmitServices } from './submission';
 
@@ -63,7 +68,7 @@ export async function submitCommand(
                 ctx,
                 remembered: loadChoices(ctx.extension.workspaceState),
                 recentModels: diagnostics.models.recentModels(),
-                checkModelOf: (file) => diagnostics.models.forFile(file),
+                checkModelOf: (file) => fileCheckModel(diagnostics.models.resolve(file)),
                 preset,
                 now,
                 prepare: (answers) => check.prepare(answers),
@@ -308,7 +313,8 @@ async function announce(
             submittedAt: job.submittedAt.getTime(),
         })),
     );
-    await announceStarted(services.explorer, ctx.log, started, elsewhere);
+    const resubmitted = submission.state.fromJob !== undefined;
+    await announceStarted(services.explorer, ctx.log, started, elsewhere, resubmitted);
     if (createdAfterCancel !== undefined) {
         const index = attempt === undefined ? -1 : submission.plan.indexOf(attempt.job);
         const notSubmitted = submission.plan.slice(index + 1).map((job) => job.name);

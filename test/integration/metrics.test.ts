@@ -470,7 +470,153 @@ describe('Batch Metrics panel', function () {
             (text) => text !== '',
             'the dashboard notice',
         );
-        assert.match(notice, new RegExp(`Dashboard "${name}" created at ${local.aws.endpoint}`));
+        assert.equal(
+            notice,
+            `Created CloudWatch dashboard "${name}" (2 models) on the local endpoint ` +
+                `${local.aws.endpoint}, region ${local.aws.region}. It is not in your AWS ` +
+                'account, so the AWS console does not show it.',
+        );
+    });
+
+    it('draws each model in one theme colour in every chart and table', async () => {
+        // Claude second: by position it would be first (blue) in the Claude-only chart alone.
+        await inPanel<void>(`
+            const models = document.querySelector('#models');
+            models.value = [${JSON.stringify(nova)}, ${JSON.stringify(claude)}];
+            models.dispatchEvent(new Event('change'));
+        `);
+        const readings = await waitFor(
+            charts,
+            (r) =>
+                seriesOf(r, 'NumberOfTokensPendingProcessing', claude) !== undefined &&
+                seriesOf(r, 'NumberOfRecordsPendingProcessing', nova) !== undefined,
+            'both models charted',
+        );
+        const colorsOf = (model: string): string[] =>
+            readings.flatMap((r) =>
+                r.datasets.filter((d) => d.kind === 'series' && d.label === model),
+            ).map((d) => d.color);
+        // The tokens-pending chart has Claude alone: it must not take the first colour there.
+        assert.equal(colorsOf(claude).length, 4);
+        assert.equal(colorsOf(nova).length, 3);
+        assert.equal(new Set(colorsOf(claude)).size, 1, `Claude: ${colorsOf(claude).join(' ')}`);
+        assert.equal(new Set(colorsOf(nova)).size, 1, `Nova: ${colorsOf(nova).join(' ')}`);
+        // Slots follow the sorted ids: amazon.nova… first, anthropic.claude… second.
+        const palette = await inPanel<string[]>(`
+            const probe = document.createElement('span');
+            document.body.appendChild(probe);
+            const colors = ['--vscode-charts-blue', '--vscode-charts-orange'].map((name) => {
+                probe.style.color = 'var(' + name + ')';
+                return getComputedStyle(probe).color;
+            });
+            probe.remove();
+            return colors;
+        `);
+        assert.deepEqual([colorsOf(nova)[0], colorsOf(claude)[0]], palette);
+        const swatches = await inPanel<[string, string, string][]>(`
+            return [...document.querySelectorAll('table[data-metric] th[data-model]')].map((th) => [
+                th.closest('table').getAttribute('data-metric'),
+                th.getAttribute('data-model'),
+                getComputedStyle(th.querySelector('.swatch')).backgroundColor,
+            ]);
+        `);
+        assert.equal(swatches.length, 7, JSON.stringify(swatches));
+        for (const [metric, model, color] of swatches) {
+            assert.equal(color, model === claude ? palette[1] : palette[0], `${metric} ${model}`);
+        }
+    });
+
+    it('fits the form, alarm rows, tables and charts in the panel from 400 px up', async () => {
+        const alarms = await inPanel<number>(
+            'return document.querySelectorAll("tr[data-alarm]").length;',
+        );
+        assert.ok(alarms > 0, 'an alarm row to measure');
+        type Problem = string;
+        const problems = await inPanel<Problem[]>(`
+            const tabs = document.querySelector('#tabs');
+            const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+            const show = async (index) => {
+                tabs.selectedIndex = index;
+                await tabs.updateComplete;
+                await frame();
+            };
+            const seen = [];
+            return (async () => {
+                document.body.style.boxSizing = 'border-box';
+                for (const width of [400, 500, 800, 1200]) {
+                    document.body.style.width = width + 'px';
+                    const box = document.body.getBoundingClientRect();
+                    const inside = (what, element) => {
+                        const r = element.getBoundingClientRect();
+                        if (r.width === 0) {
+                            seen.push(width + ': ' + what + ' not shown');
+                        } else if (r.left < box.left - 1 || r.right > box.right + 1) {
+                            seen.push(width + ': ' + what + ' at ' + Math.round(r.left) + '..' +
+                                Math.round(r.right) + ' outside 0..' + Math.round(box.right));
+                        }
+                    };
+                    await show(2);
+                    for (const field of document.querySelectorAll('.alarm-form .field')) {
+                        // The metric fields are hidden while the stalled-model preset is chosen.
+                        if (field.closest('[hidden]') !== null) {
+                            continue;
+                        }
+                        inside('field ' + field.firstElementChild.textContent, field);
+                        inside('control of ' + field.firstElementChild.textContent,
+                            field.lastElementChild);
+                    }
+                    inside('Create alarm', document.querySelector('#create-alarm'));
+                    for (const row of document.querySelectorAll('tr[data-alarm]')) {
+                        inside('Delete of ' + row.getAttribute('data-alarm'),
+                            row.querySelector('vscode-button'));
+                    }
+                    await show(1);
+                    for (const block of document.querySelectorAll('.table-block')) {
+                        const copy = block.querySelector('vscode-button');
+                        const table = block.querySelector('table');
+                        const scroller = table.parentElement.getBoundingClientRect();
+                        const name = table.getAttribute('data-metric') ?? 'job events';
+                        inside('Copy of ' + name, copy);
+                        const edge = Math.min(scroller.right, table.getBoundingClientRect().right);
+                        const gap = Math.abs(copy.getBoundingClientRect().right - edge);
+                        if (gap > 2) {
+                            seen.push(width + ': Copy of ' + name + ' is ' + Math.round(gap) +
+                                ' px from the end of its table');
+                        }
+                    }
+                    await show(0);
+                    for (const figure of document.querySelectorAll('figure.chart')) {
+                        inside('chart ' + figure.getAttribute('data-metric'), figure);
+                    }
+                    for (const control of document.querySelectorAll('.toolbar .field')) {
+                        inside('toolbar ' + control.firstElementChild.textContent, control);
+                    }
+                }
+                document.body.style.width = '';
+                document.body.style.boxSizing = '';
+                return seen;
+            })();
+        `);
+        assert.deepEqual(problems, []);
+        for (const [tab, name, shown] of [
+            [2, 'metrics-alarms-500px', 'tr[data-alarm]'],
+            [1, 'metrics-table-500px', '.table-block'],
+        ] as const) {
+            await inPanel<void>(`
+                document.body.style.boxSizing = 'border-box';
+                document.body.style.width = '500px';
+                const tabs = document.querySelector('#tabs');
+                tabs.selectedIndex = ${tab};
+                return tabs.updateComplete.then(() =>
+                    document.querySelector('${shown}')?.scrollIntoView({ block: 'center' }));
+            `);
+            await screenshot(name);
+        }
+        await inPanel<void>(`
+            document.body.style.width = '';
+            document.body.style.boxSizing = '';
+            document.querySelector('#tabs').selectedIndex = 0;
+        `);
     });
 
     it('shows a model id holding markup as text', async () => {

@@ -238,30 +238,64 @@ describe('results: download, summary, view and resubmit against the local endpoi
         assert.match(text, /REC0001/);
         assert.match(text, /Question number 1\?/);
         await screenshot('results-view');
+        const narrow = (width: string): Promise<unknown> =>
+            evaluateInWebview(
+                `document.body.style.boxSizing = 'border-box';
+                document.body.style.width = '${width}'`,
+                'Results: results-it',
+            );
+        await narrow('400px');
+        await screenshot('results-view-400px');
+        await narrow('');
     });
 
-    it('keeps each cell of the records table inside its column when narrow', async function () {
+    it('keeps every cell, status word and count inside the view from 400 px up', async function () {
         if (!hasBridge()) {
             this.skip();
         }
-        const overflowing = (await evaluateInWebview(
+        const problems = (await evaluateInWebview(
             `(() => {
                 const seen = [];
-                for (const width of ['', '520px']) {
-                    document.body.style.width = width;
+                document.body.style.boxSizing = 'border-box';
+                for (const width of [400, 520, 800, 1200]) {
+                    document.body.style.width = width + 'px';
+                    const box = document.body.getBoundingClientRect();
+                    const check = (what, element) => {
+                        const r = element.getBoundingClientRect();
+                        if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)) {
+                            seen.push(width + ': ' + what + ' outside the view');
+                        }
+                        if (element.scrollWidth > element.clientWidth + 1) {
+                            seen.push(width + ': ' + what + ' overflows its box');
+                        }
+                    };
                     for (const cell of document.querySelectorAll('.records th, .records td')) {
-                        if (cell.scrollWidth > cell.clientWidth + 1) {
-                            seen.push(width + ' ' + cell.cellIndex + ': ' +
-                                cell.textContent.slice(0, 20));
+                        check('cell ' + cell.textContent.slice(0, 20), cell);
+                    }
+                    for (const line of document.querySelectorAll('.summary dt, .summary dd')) {
+                        check('summary ' + line.textContent.slice(0, 20), line);
+                    }
+                    for (const control of document.querySelectorAll('.toolbar > *')) {
+                        check('toolbar ' + (control.textContent || control.tagName), control);
+                    }
+                    // "Succeeded" broken over two lines reads as two words, or is cut.
+                    for (const cell of document.querySelectorAll('.records td.status')) {
+                        const range = document.createRange();
+                        range.selectNodeContents(cell.firstChild);
+                        const lines = new Set([...range.getClientRects()].map((r) => r.top));
+                        if (lines.size !== 1) {
+                            seen.push(width + ': "' + cell.firstChild.textContent +
+                                '" on ' + lines.size + ' lines');
                         }
                     }
                 }
                 document.body.style.width = '';
-                return seen;
+                document.body.style.boxSizing = '';
+                return [...new Set(seen)];
             })()`,
             'Results: results-it',
         )) as string[];
-        assert.deepEqual(overflowing, [], 'text runs past its column');
+        assert.deepEqual(problems, [], 'text runs past its box');
     });
 
     it('writes exactly the failed and missing records, byte for byte, to a file', async () => {

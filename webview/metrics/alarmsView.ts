@@ -284,21 +284,24 @@ export class AlarmsView {
                 alarm.stateUpdated === undefined
                     ? ''
                     : ` since ${formatDateTime(alarm.stateUpdated)}`;
+            const state = el('span', {
+                className: `state state-${alarm.state}`,
+                text: alarm.state,
+            });
+            const reason = el('small', { text: `${updated} ${alarm.stateReason}`.trim() });
             return el(
                 'tr',
                 { attrs: { 'data-alarm': alarm.name } },
                 el('th', { attrs: { scope: 'row' }, text: alarm.name }),
-                el(
-                    'td',
-                    {},
-                    el('span', { className: `state state-${alarm.state}`, text: alarm.state }),
-                    el('small', { text: `${updated} ${alarm.stateReason}`.trim() }),
-                ),
-                el('td', { text: alarm.metric }),
-                el('td', { text: alarm.modelIds.join(', ') }),
-                el('td', { text: alarm.condition }),
-                el('td', { text: alarm.actions.join(', ') || '(none)' }),
-                el('td', {}, remove),
+                el('td', { attrs: { 'data-label': 'State' } }, state, reason),
+                el('td', { attrs: { 'data-label': 'Metric' }, text: alarm.metric }),
+                el('td', { attrs: { 'data-label': 'Models' }, text: alarm.modelIds.join(', ') }),
+                el('td', { attrs: { 'data-label': 'Condition' }, text: alarm.condition }),
+                el('td', {
+                    attrs: { 'data-label': 'Notifies' },
+                    text: alarm.actions.join(', ') || '(none)',
+                }),
+                el('td', { className: 'alarm-actions' }, remove),
             );
         });
         parts.push(

@@ -1,7 +1,9 @@
 /** One chart per batch metric, a line per model, job markers on top; or the empty state. */
 import { formatPeriod } from '../../src/metrics/format';
+import { embeddingNote } from '../../src/metrics/embeddingModels';
 import { metricDefinition, type BatchMetricName } from '../../src/metrics/metricCatalog';
 import type { ModelOption, Snapshot } from '../../src/metrics/protocol';
+import { colorSlots, modelColor } from '../../src/metrics/seriesColors';
 import { el } from '../shared/dom';
 import type { ChartTheme } from './theme';
 import { TimeChart } from './timeChart';
@@ -51,6 +53,7 @@ export class ChartsView {
         const scope =
             snapshot.modelIds.length === 1 ? 'all jobs on this model' : 'all jobs on these models';
         const period = formatPeriod(snapshot.window.period);
+        const slots = colorSlots(snapshot.modelIds);
         for (const metric of snapshot.metrics) {
             const definition = metricDefinition(metric);
             const figure = this.figure(metric);
@@ -60,7 +63,11 @@ export class ChartsView {
                 start: snapshot.window.start,
                 end: snapshot.window.end,
                 period: snapshot.window.period,
-                series: series.map((s) => ({ label: s.modelId, points: s.points })),
+                series: series.map((s) => ({
+                    label: s.modelId,
+                    points: s.points,
+                    color: modelColor(s.modelId, slots, theme.series, theme.foreground),
+                })),
                 markers: snapshot.markers.filter((marker) => charted.has(marker.modelId)),
                 unit: definition.unit,
                 markerScope: scope,
@@ -140,6 +147,12 @@ export class ChartsView {
         }
         for (const note of snapshot.notes) {
             lines.push(el('p', { className: 'note', text: `CloudWatch: ${note}` }));
+        }
+        const embedding = embeddingNote(snapshot.modelIds);
+        if (embedding !== undefined) {
+            lines.push(
+                el('p', { className: 'note', attrs: { id: 'embedding-note' }, text: embedding }),
+            );
         }
         for (const series of snapshot.series.filter((s) => s.status !== undefined)) {
             lines.push(

@@ -103,7 +103,7 @@ function regionOf(state: PersistedState): { region?: string } {
 function drawSnapshot(): void {
     if (page.snapshot !== undefined) {
         charts.render(page.snapshot, page.models, theme, page.credentials?.message);
-        tables.render(page.snapshot);
+        tables.render(page.snapshot, theme);
     }
 }
 

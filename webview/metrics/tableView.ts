@@ -2,12 +2,15 @@
  * The charts' data as tables, for screen readers and for copying: one table per metric with a
  * column per model, and the job events. "Copy" puts tab-separated raw values on the clipboard.
  */
+import { embeddingNote } from '../../src/metrics/embeddingModels';
 import { formatExact, formatPeriod } from '../../src/metrics/format';
 import { metricDefinition } from '../../src/metrics/metricCatalog';
 import type { Snapshot } from '../../src/metrics/protocol';
+import { colorSlots, modelColor } from '../../src/metrics/seriesColors';
 import { alignSeries, toTsv } from '../../src/metrics/tableText';
 import { el } from '../shared/dom';
 import { formatDateTime } from './dom';
+import type { ChartTheme } from './theme';
 
 const markerNames = {
     submitted: 'Submitted',
@@ -21,30 +24,55 @@ export class TableView {
         attrs: { 'aria-label': 'Tables' },
     });
 
+    private tableCount = 0;
+
     constructor(private readonly copy: (text: string) => void) {}
 
-    render(snapshot: Snapshot): void {
+    render(snapshot: Snapshot, theme: ChartTheme): void {
         const sections: HTMLElement[] = [];
+        const note = embeddingNote(snapshot.modelIds);
+        if (note !== undefined) {
+            sections.push(el('p', { className: 'note', text: note }));
+        }
         const period = formatPeriod(snapshot.window.period);
+        const slots = colorSlots(snapshot.modelIds);
         for (const metric of snapshot.metrics) {
             const definition = metricDefinition(metric);
             const series = snapshot.series.filter((s) => s.metric === metric);
             const rows = alignSeries(series);
-            const header = ['Time', ...series.map((s) => s.modelId)];
             const caption =
                 `${definition.title} (${definition.statistic} per ${period}, ` +
                 `${definition.unit})`;
+            const modelHeaders = series.map((s) => {
+                // The model's colour in the charts, so a column reads as the line it lists.
+                const swatch = el('span', {
+                    className: 'swatch',
+                    attrs: { 'aria-hidden': 'true' },
+                });
+                swatch.style.backgroundColor = modelColor(
+                    s.modelId,
+                    slots,
+                    theme.series,
+                    theme.foreground,
+                );
+                return el(
+                    'th',
+                    { attrs: { scope: 'col', 'data-model': s.modelId } },
+                    swatch,
+                    s.modelId,
+                );
+            });
             const table = el(
                 'table',
                 { attrs: { 'data-metric': metric } },
-                el('caption', { text: caption }),
                 el(
                     'thead',
                     {},
                     el(
                         'tr',
                         {},
-                        ...header.map((h) => el('th', { attrs: { scope: 'col' }, text: h })),
+                        el('th', { attrs: { scope: 'col' }, text: 'Time' }),
+                        ...modelHeaders,
                     ),
                 ),
                 el(
@@ -76,6 +104,7 @@ export class TableView {
             );
             sections.push(
                 this.section(
+                    caption,
                     table,
                     rows.length === 0 ? 'No datapoints in this range.' : undefined,
                     tsv,
@@ -100,7 +129,6 @@ export class TableView {
         const table = el(
             'table',
             { attrs: { 'data-markers': '' } },
-            el('caption', { text: `Job events (${scope})` }),
             el(
                 'thead',
                 {},
@@ -128,23 +156,36 @@ export class TableView {
                 : rows.length === 0
                   ? 'No job was submitted, running or ended in this range.'
                   : undefined;
-        return this.section(table, empty, tsv);
+        return this.section(`Job events (${scope})`, table, empty, tsv);
     }
 
+    /**
+     * A table under its title, with Copy at the end of the title row: the block is as wide as
+     * the table (or the panel, when the table is wider and scrolls), so Copy stays next to the
+     * table it copies and in view at any width.
+     */
     private section(
+        title: string,
         table: HTMLTableElement,
         emptyText: string | undefined,
         tsv: string,
     ): HTMLElement {
+        this.tableCount += 1;
+        const id = `table-title-${this.tableCount}`;
+        table.setAttribute('aria-labelledby', id);
         const copy = el('vscode-button', { attrs: { secondary: '' }, text: 'Copy' });
-        const label = table.caption?.textContent ?? 'table';
-        copy.setAttribute('aria-label', `Copy ${label} as tab-separated values`);
+        copy.setAttribute('aria-label', `Copy ${title} as tab-separated values`);
         copy.addEventListener('click', () => this.copy(tsv));
         return el(
             'div',
             { className: 'table-block' },
-            el('div', { className: 'table-actions' }, copy),
-            table,
+            el(
+                'div',
+                { className: 'table-head' },
+                el('h3', { className: 'table-title', text: title, attrs: { id } }),
+                copy,
+            ),
+            el('div', { className: 'table-scroll' }, table),
             emptyText === undefined ? undefined : el('p', { className: 'note', text: emptyText }),
         );
     }

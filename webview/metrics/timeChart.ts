@@ -28,6 +28,8 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, 
 export interface LineSeries {
     readonly label: string;
     readonly points: readonly (readonly [number, number])[];
+    /** The series' own colour (a model's, the same in every chart); else by position. */
+    readonly color?: string;
 }
 
 export interface ChartInput {
@@ -109,7 +111,8 @@ export class TimeChart {
     update(input: ChartInput, theme: ChartTheme): void {
         this.input = input;
         const datasets: ChartDataset<'line', XY[]>[] = input.series.map((series, index) => {
-            const color = theme.series[index % theme.series.length] ?? theme.foreground;
+            const color =
+                series.color ?? theme.series[index % theme.series.length] ?? theme.foreground;
             return {
                 label: series.label,
                 data: chartPoints(series.points, input.period).map((p) => ({

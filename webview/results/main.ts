@@ -185,7 +185,8 @@ function recordRow(row: RowView): HTMLTableRowElement {
     });
     const status = el(
         'td',
-        { className: `status ${row.status}`, text: STATUS_TEXT[row.status] },
+        { className: `status ${row.status}` },
+        el('span', { className: 'status-word', text: STATUS_TEXT[row.status] }),
         row.notInInput ? el('div', { className: 'muted', text: 'not in input' }) : undefined,
     );
     let output: HTMLElement;
@@ -206,9 +207,17 @@ function recordRow(row: RowView): HTMLTableRowElement {
             row.truncated ? el('div', { className: 'muted', text: 'shortened' }) : undefined,
         ),
         status,
-        el('td', {}, el('div', { className: 'text', text: row.input })),
-        el('td', {}, output),
-        el('td', { className: 'detail muted', text: row.detail }),
+        el(
+            'td',
+            { className: 'input', attrs: { 'data-label': 'Input' } },
+            el('div', { className: 'text', text: row.input }),
+        ),
+        el('td', { className: 'output', attrs: { 'data-label': 'Output' } }, output),
+        el('td', {
+            className: 'detail muted',
+            text: row.detail,
+            attrs: { 'data-label': 'Stop · tokens' },
+        }),
     );
 }
 

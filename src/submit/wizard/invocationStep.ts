@@ -1,13 +1,8 @@
 import * as path from 'node:path';
-import { FAMILY_LABELS, resolveModel } from '../../checker/modelTarget';
+import { FAMILY_LABELS, isEmbeddingsModel, resolveModel } from '../../checker/modelTarget';
 import type { InvocationType } from '../../checker/types';
 import { problemCounts } from '../../diagnostics/checkSummary';
-import {
-    adviseInvocationType,
-    isEmbeddingsModel,
-    readSample,
-    type InvocationAdvice,
-} from '../invocationAdvice';
+import { adviseInvocationType, readSample, type InvocationAdvice } from '../invocationAdvice';
 import type { ValueItem } from './modelSteps';
 import type { WizardStep } from './multiStepInput';
 import { sharedCheckModel, type WizardDeps, type WizardState } from './wizardState';

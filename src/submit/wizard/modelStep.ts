@@ -1,7 +1,7 @@
+import { isEmbeddingsModel } from '../../checker/modelTarget';
 import { classifyFailure } from '../../shared/failure';
 import { listModelChoices } from '../awsLookups';
-import { isEmbeddingsModel } from '../invocationAdvice';
-import type { ModelChoice } from '../modelChoices';
+import { checkModelFirst, choiceNotes, type ModelChoice } from '../modelChoices';
 import { classifyTyped, type ListedModel } from '../typedModel';
 import { rethrowIfCredentials, type ValueItem } from './modelSteps';
 import { isBack, type MultiStepInput, type WizardStep } from './multiStepInput';
@@ -88,11 +88,24 @@ async function modelList(
 ): Promise<ModelList> {
     try {
         const choices = await listModelChoices(deps.ctx, region, deps.recentModels);
-        const first = choices.filter((c) => c.id === fileModel);
-        const ordered = [...first, ...choices.filter((c) => c.id !== fileModel)];
+        const { ordered, unlistedFileModel } = checkModelFirst(choices, fileModel);
+        const unlisted: ModelItem[] =
+            unlistedFileModel === undefined
+                ? []
+                : [
+                      {
+                          label: unlistedFileModel,
+                          description: `this file's check model · not listed in ${region}`,
+                          value: unlistedFileModel,
+                          unlisted: true,
+                      },
+                  ];
         return {
-            items: ordered.map((c) => choiceItem(c, c.id === fileModel)),
-            listed: choices.map((c) => ({ id: c.id, label: c.label, description: c.description })),
+            items: [...unlisted, ...ordered.map((c) => choiceItem(c, fileModel))],
+            listed: [
+                ...unlisted.map((i) => ({ id: i.label, label: i.label })),
+                ...choices.map((c) => ({ id: c.id, label: c.label, description: c.description })),
+            ],
             complete: true,
         };
     } catch (error) {
@@ -121,15 +134,10 @@ async function modelList(
     }
 }
 
-function choiceItem(choice: ModelChoice, fileModel: boolean): ModelItem {
-    const notes = [
-        fileModel ? "this file's check model" : undefined,
-        choice.recent ? 'recently used' : undefined,
-        choice.description,
-    ].filter((n) => n !== undefined && n !== '');
+function choiceItem(choice: ModelChoice, fileModel: string | undefined): ModelItem {
     return {
         label: choice.label,
-        description: notes.join(' · '),
+        description: choiceNotes(choice, fileModel),
         ...(choice.detail !== undefined && choice.kind === 'application-profile'
             ? { detail: choice.detail }
             : {}),

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { InvocationType, JobCheckResult } from '../../checker/types';
 import type { Ctx } from '../../ctx';
-import type { CheckModel } from '../../diagnostics/checkModelStore';
+import type { CheckModel, CheckModelSource } from '../../diagnostics/checkModelStore';
 import { DEFAULT_TIMEOUT_HOURS, type Tag } from '../jobFields';
 import type { MultiFileMode, SubmitPreset, VpcSettings } from '../jobSettings';
 
@@ -70,7 +70,10 @@ export interface WizardDeps {
     readonly ctx: Ctx;
     readonly remembered: RememberedChoices;
     readonly recentModels: readonly string[];
-    /** The model a file itself is checked against (status bar), if one was chosen for it. */
+    /**
+     * The model the editor checks a file against (its own choice, else the workspace's last
+     * submit, else the defaultModelId setting); undefined for generic rules.
+     */
     checkModelOf(file: vscode.Uri): CheckModel | undefined;
     readonly preset: SubmitPreset;
     readonly now: Date;
@@ -106,6 +109,16 @@ export function initialState(files: readonly vscode.Uri[], preset: SubmitPreset)
 /** True when several files become one job (and so one name, one folder). */
 export function isOneJob(state: WizardState): boolean {
     return state.files.length === 1 || state.mode === 'oneJob';
+}
+
+/** What CheckModelStore.resolve gives, as the wizard's default: no model means no default. */
+export function fileCheckModel(resolved: {
+    readonly model: CheckModel;
+    readonly source: CheckModelSource;
+}): CheckModel | undefined {
+    return resolved.source === 'none' || resolved.model.modelId === undefined
+        ? undefined
+        : resolved.model;
 }
 
 /** The check model all the files share, if they share one. */

@@ -184,6 +184,48 @@ describe('fixEdits', () => {
         assert.match(fixed, /"modelInput": \{"max_tokens": 9\}/);
     });
 
+    it('inserts a compact member into a compact record, a spaced one into a spaced record', () => {
+        const compactBody = '{"max_tokens":5,"messages":[{"role":"user","content":"hi"}]}';
+        const compact = `{"recordId":"a","modelInput":${compactBody}}`;
+        const fixedCompact = apply(
+            compact,
+            fixEdits(compact, firstWithFix(compact, 'claude-missing-anthropic-version').fix!),
+        );
+        assert.equal(
+            fixedCompact,
+            '{"recordId":"a","modelInput":{"anthropic_version":"bedrock-2023-05-31",' +
+                '"max_tokens":5,"messages":[{"role":"user","content":"hi"}]}}',
+        );
+        const spaced = '{"recordId": "a", "modelInput": {"max_tokens": 5, "messages": ' +
+            '[{"role": "user", "content": "hi"}]}}';
+        const fixedSpaced = apply(
+            spaced,
+            fixEdits(spaced, firstWithFix(spaced, 'claude-missing-anthropic-version').fix!),
+        );
+        assert.equal(
+            fixedSpaced,
+            '{"recordId": "a", "modelInput": {"anthropic_version": "bedrock-2023-05-31", ' +
+                '"max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}}',
+        );
+        assert.deepEqual(codes(fixedCompact), []);
+        assert.deepEqual(codes(fixedSpaced), []);
+    });
+
+    it('adds a missing recordId in the style of each record', () => {
+        const body = '"anthropic_version":"bedrock-2023-05-31","max_tokens":5,' +
+            '"messages":[{"role":"user","content":"hi"}]';
+        const text = [
+            `{"modelInput":{${body}}}`,
+            `{"modelInput": {${body.replace(/([:,])/g, '$1 ')}}}`,
+            `{"modelInput":{},"extra":1}`,
+        ].join('\n');
+        const diagnostic = firstWithFix(text, 'record-id-missing');
+        const fixed = apply(text, fixEdits(text, diagnostic.fix!)).split('\n');
+        assert.equal(fixed[0], `{"recordId":"rec-000001","modelInput":{${body}}}`);
+        assert.match(fixed[1] ?? '', /^\{"recordId": "rec-000002", "modelInput": \{"anthropic/);
+        assert.equal(fixed[2], '{"recordId":"rec-000003","modelInput":{},"extra":1}');
+    });
+
     it('offers no edits once the line has changed under the fix', () => {
         const text = fixtureText('bad/claudeNoAnthropicVersion.jsonl');
         const diagnostic = firstWithFix(text, 'claude-missing-anthropic-version');

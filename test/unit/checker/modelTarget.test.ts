@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { resolveModel } from '../../../src/checker/modelTarget';
+import {
+    isEmbeddingsModel,
+    isEmbeddingsTarget,
+    resolveModel,
+} from '../../../src/checker/modelTarget';
 import type { ModelFamily } from '../../../src/checker/types';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -55,5 +59,46 @@ describe('resolveModel', () => {
             family: 'generic',
             invocationType: 'Converse',
         });
+    });
+});
+
+describe('isEmbeddingsModel', () => {
+    it('knows the Titan embedders by family and the others by their id, in any form', () => {
+        const embedders = [
+            'amazon.titan-embed-text-v2:0',
+            'amazon.titan-embed-g1-text-02',
+            'amazon.titan-embed-image-v1',
+            'cohere.embed-english-v3',
+            'cohere.embed-multilingual-v3',
+            'us.cohere.embed-v4:0',
+            'arn:aws:bedrock:us-east-1::foundation-model/cohere.embed-english-v3',
+            NOVA_EMBED,
+            'twelvelabs.marengo-embed-2-7-v1:0',
+        ];
+        for (const id of embedders) {
+            assert.equal(isEmbeddingsModel(id), true, id);
+        }
+    });
+
+    it('says no for text models, unreadable ids and no model', () => {
+        const others = [
+            HAIKU,
+            'cohere.command-r-v1:0',
+            'amazon.nova-lite-v1:0',
+            'meta.llama3-1-8b-instruct-v1:0',
+            `${ACCOUNT_ARN}:application-inference-profile/a1b2c3d4e5f6`,
+            'embed',
+        ];
+        for (const id of others) {
+            assert.equal(isEmbeddingsModel(id), false, id);
+        }
+        assert.equal(isEmbeddingsModel(undefined), false);
+    });
+
+    it('decides the same from a check target', () => {
+        assert.equal(isEmbeddingsTarget(resolveModel('cohere.embed-english-v3')), true);
+        const image = { family: 'titan-embed-image', baseModelId: undefined } as const;
+        assert.equal(isEmbeddingsTarget(image), true);
+        assert.equal(isEmbeddingsTarget({ family: 'generic', baseModelId: undefined }), false);
     });
 });

@@ -109,6 +109,19 @@ describe('job and file quotas', function () {
         assert.ok(result.diagnostics.some((d) => d.code === 'model-invocation-unsupported'));
     });
 
+    it('refuses Converse for an embeddings model it knows only by its id', () => {
+        const text = JSON.stringify({ recordId: 'e', modelInput: { texts: ['x'] } });
+        const result = checkText(text, {
+            modelId: 'us.cohere.embed-v4:0',
+            invocationType: 'Converse',
+            jobQuotas: false,
+        });
+        assert.match(
+            result.diagnostics.find((d) => d.code === 'model-invocation-unsupported')?.message ?? '',
+            /^us\.cohere\.embed-v4:0 is an embeddings model .* use InvokeModel$/,
+        );
+    });
+
     it('reports an empty file as a job with no records', async () => {
         const result = await checkFiles([temp.write('nothing.jsonl', '')], {});
         assert.match(only(result, 'job-too-few-records').message, /The job has 0 records/);

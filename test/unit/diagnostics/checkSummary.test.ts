@@ -99,6 +99,40 @@ describe('check summaries', () => {
         assert.doesNotMatch(`${lines2.cost} ${rows.cost}`, /\$0 output|at most 0/);
     });
 
+    it('says the same of embedders checked with generic rules, priced or not', () => {
+        const cohere = 'cohere.embed-english-v3';
+        const text = Array.from({ length: 120 }, (_, i) =>
+            JSON.stringify({
+                recordId: `c${i}`,
+                modelInput: { texts: [`Sentence ${i} to embed.`], input_type: 'search_document' },
+            }),
+        ).join('\n');
+        const unpriced = checkText(text, { modelId: `us.${cohere}` }).job;
+        assert.equal(unpriced.target.family, 'generic');
+        const rows = estimateRows(unpriced);
+        assert.match(rows.tokens, /^Tokens: about [\d,]+ input, no output tokens \(embeddings\)$/);
+        assert.equal(rows.cost, 'Cost: unknown');
+        assert.match(estimateLines(unpriced).tokens, /input tokens, no output tokens/);
+
+        const prices = [{ modelPrefix: 'cohere.embed', inputPerMillion: 0.1, outputPerMillion: 0 }];
+        const priced = checkText(text, { modelId: cohere, prices }).job;
+        const { cost, costBasis } = estimateRows(priced);
+        assert.match(cost, /^Cost: (about \$[\d.]+|< \$0\.0001) input, no output tokens/);
+        assert.equal(costBasis, 'batch price of cohere.embed: $0.05 input per 1M tokens');
+        assert.match(
+            estimateLines(priced).cost,
+            /for input at the batch price \(cohere\.embed\); no output tokens \(embeddings\)$/,
+        );
+    });
+
+    it('keeps the output bound of a text model checked with generic rules', () => {
+        const text = Array.from({ length: 3 }, (_, i) =>
+            JSON.stringify({ recordId: `d${i}`, modelInput: { prompt: `Question ${i}` } }),
+        ).join('\n');
+        const rows = estimateRows(checkText(text, { modelId: 'deepseek.r1-v1:0' }).job);
+        assert.doesNotMatch(rows.tokens, /embeddings/);
+    });
+
     it('says when broken records are left out of the token estimate', () => {
         const text = `${claudeRecords(100)}{"recordId": "x", "modelInput": \n`;
         const lines = estimateLines(

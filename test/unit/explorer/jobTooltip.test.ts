@@ -80,6 +80,16 @@ describe('job hover Markdown', () => {
         assert.match(md.value, /Results folder: .* {2}\n\n+---\n\n\*\*Results\*\*/);
     });
 
+    it('opens the results section with a blank line whatever text came before it', () => {
+        const md = markdown('Results folder: s3://batch-out/results/abc123/  ');
+        appendSummaryMarkdown(md, {
+            warning: 'The manifest could not be read',
+            lines: [{ label: 'Succeeded', value: '298 of 300' }],
+        });
+        assert.deepEqual(setextHeadings(md.value), [], md.value);
+        assert.match(md.value, /abc123\/ {2}\n\n---\n\n\*\*Results\*\*/);
+    });
+
     it('finds the heading the old separator made, so the check can fail', () => {
         assert.deepEqual(setextHeadings('Results folder: s3://x/  \n---\n\n**Results**'), [
             'Results folder: s3://x/  ',

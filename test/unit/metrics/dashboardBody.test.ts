@@ -49,6 +49,29 @@ describe('CloudWatch dashboard body', () => {
         }
     });
 
+    it('leaves embedding models out of the output token graph', () => {
+        const titan = 'amazon.titan-embed-text-v2:0';
+        const widgets = (
+            JSON.parse(
+                dashboardBody({
+                    region: 'us-east-1',
+                    modelIds: [titan, nova],
+                    metrics: [
+                        'NumberOfRecordsPendingProcessing',
+                        'NumberOfOutputTokensProcessedPerMinute',
+                    ],
+                    range: { key: '1d' },
+                }),
+            ) as { widgets: Widget[] }
+        ).widgets;
+        const linesOf = (title: string): unknown[] =>
+            (widgets.find((w) => w.properties.title === title)?.properties.metrics ?? []).map(
+                (row) => row[3],
+            );
+        assert.deepEqual(linesOf('Records pending'), [titan, nova]);
+        assert.deepEqual(linesOf('Output tokens processed per minute'), [nova]);
+    });
+
     it('adds the all-models Metrics Insights graph and names the models in its header', () => {
         const insights = body.widgets.find((w) => w.properties.title?.includes('Metrics Insights'));
         assert.match(
@@ -119,6 +142,17 @@ describe('CloudWatch dashboard body', () => {
                 secretAccessKey: 'x',
             }),
             'http://127.0.0.1:9',
+        );
+        // A VPC interface endpoint is the account's own CloudWatch: the console shows it.
+        assert.equal(
+            customMonitoringEndpoint({
+                kind: 'account',
+                endpoints: {
+                    monitoring:
+                        'https://vpce-0a1b2c3d-4e5f.monitoring.us-east-1.vpce.amazonaws.com',
+                },
+            }),
+            undefined,
         );
     });
 });

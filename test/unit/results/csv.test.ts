@@ -21,4 +21,15 @@ describe('results/csv', () => {
             'id,"text, with comma",,3\r\n',
         );
     });
+
+    it('defuses text that a spreadsheet would run as a formula', () => {
+        assert.equal(csvField('=1+2'), "'=1+2");
+        assert.equal(csvField('+33 1 23'), "'+33 1 23");
+        assert.equal(csvField('-x'), "'-x");
+        assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+        assert.equal(csvField('\t=cmd'), "'\t=cmd");
+        assert.equal(csvField('=A1,"B"'), `"'=A1,""B"""`);
+        assert.equal(csvField('a=b'), 'a=b');
+        assert.equal(csvField(-3), '-3', 'numbers stay numbers');
+    });
 });

@@ -30,13 +30,15 @@ describe('results/exportRecords', () => {
         assert.equal(
             readFileSync(target, 'utf8'),
             [
-                'recordId,status,outputText,stopReason,inputTokens,outputTokens,error\r\n',
-                'rec-002,failed,,,,,"400: Malformed input request: #: ',
+                'recordId,status,inputText,outputText,error,stopReason,inputTokens,outputTokens\r\n',
+                'rec-002,failed,"Translate ""good morning"" into French.",,',
+                '"400: Malformed input request: #: ',
                 'required key [anthropic_version] not found, ',
-                'please reformat your input and try again."\r\n',
-                'rec-004,succeeded,"Pluie sur le toit,\nle jardin boit en silence —\n',
-                'l\'été se souvient.",max_tokens,18,21,\r\n',
-                'rec-008,missing,,,,,\r\n',
+                'please reformat your input and try again.",,,\r\n',
+                'rec-004,succeeded,Écris un haïku sur la pluie.,',
+                '"Pluie sur le toit,\nle jardin boit en silence —\n',
+                'l\'été se souvient.",,max_tokens,18,21\r\n',
+                'rec-008,missing,"Say hello, in one word.",,,,,\r\n',
             ].join(''),
         );
     });
@@ -52,6 +54,7 @@ describe('results/exportRecords', () => {
                 {
                     recordId: 'rec-001',
                     status: 'succeeded',
+                    inputText: 'Name three primary colours.',
                     outputText: 'Red, blue and yellow.',
                     stopReason: 'end_turn',
                     inputTokens: 12,
@@ -61,6 +64,7 @@ describe('results/exportRecords', () => {
                 {
                     recordId: 'rec-006',
                     status: 'failed',
+                    inputText: 'List two prime numbers above 100.',
                     outputText: '',
                     stopReason: null,
                     inputTokens: null,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyFailure } from '../../../src/shared/failure';
+import { classifyFailure, describeError } from '../../../src/shared/failure';
 
 /** Builds an error shaped like the SDK's service exceptions. */
 function serviceError(name: string, message: string, status: number, requestId = 'req-1'): Error {
@@ -97,5 +97,53 @@ describe('classifyFailure', () => {
     it('reports 5xx as a service error and anything else as is', () => {
         assert.equal(classifyFailure(serviceError('InternalServerException', 'oops', 500)).kind, 'serviceError');
         assert.deepEqual(classifyFailure('plain string'), { kind: 'other', message: 'plain string' });
+    });
+});
+
+describe('describeError', () => {
+    it('logs an AWS service error as its code, message, status and request ID, no stack', () => {
+        const error = serviceError(
+            'ValidationException',
+            'The provided S3 URI is not valid.',
+            400,
+            'f3a1c2d4-0000-4b5e-9c1a-000000000001',
+        );
+        assert.ok(error.stack?.includes('failure.test'), 'the error does carry a stack');
+        assert.equal(
+            describeError(error),
+            'ValidationException: The provided S3 URI is not valid. ' +
+                '(HTTP 400, request ID f3a1c2d4-0000-4b5e-9c1a-000000000001)',
+        );
+    });
+
+    it('leaves the stack out of a server fault without a request ID too', () => {
+        const error = Object.assign(new Error('We encountered an internal error.'), {
+            name: 'InternalServerException',
+            $fault: 'server',
+            $metadata: { httpStatusCode: 500 },
+        });
+        assert.equal(
+            describeError(error),
+            'InternalServerException: We encountered an internal error. (HTTP 500)',
+        );
+    });
+
+    it('keeps the stack of a programming error, even one the SDK stamped with metadata', () => {
+        const bug = new TypeError("Cannot read properties of undefined (reading 'jobArn')");
+        const logged = describeError(bug);
+        assert.match(logged, /^TypeError: Cannot read properties of undefined/);
+        assert.match(logged, /\n\s+at .*failure\.test/);
+        const stamped = Object.assign(new TypeError('x is not a function'), {
+            $metadata: { httpStatusCode: 200, requestId: 'r-2' },
+        });
+        assert.match(describeError(stamped), /\n\s+at /);
+    });
+
+    it('keeps the stack of an error AWS never answered, and prints non-errors as text', () => {
+        const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+            code: 'ECONNREFUSED',
+        });
+        assert.match(describeError(refused), /^Error: connect ECONNREFUSED[^\n]*\n\s+at /);
+        assert.equal(describeError('plain string'), 'plain string');
     });
 });

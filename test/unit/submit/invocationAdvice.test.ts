@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
     adviseInvocationType,
-    isEmbeddingsModel,
     readSample,
     SAMPLE_LINES,
 } from '../../../src/submit/invocationAdvice';
@@ -65,10 +64,36 @@ describe('adviseInvocationType', () => {
             assert.deepEqual(advice.order, ['InvokeModel']);
             assert.equal(advice.reason, 'embeddings');
         }
-        assert.equal(isEmbeddingsModel(titan), true);
-        assert.equal(isEmbeddingsModel('amazon.titan-embed-image-v1'), true);
-        assert.equal(isEmbeddingsModel(nova), false);
-        assert.equal(isEmbeddingsModel(undefined), false);
+    });
+
+    it('offers Cohere and Nova embedders only their native body, as Titan', () => {
+        const embedders = [
+            'cohere.embed-english-v3',
+            'us.cohere.embed-v4:0',
+            'amazon.nova-2-multimodal-embeddings-v1:0',
+        ];
+        for (const id of embedders) {
+            const advice = adviseInvocationType(id, converse, 'Converse');
+            assert.deepEqual(advice.order, ['InvokeModel'], id);
+            assert.equal(advice.reason, 'embeddings', id);
+        }
+        const command = adviseInvocationType('cohere.command-r-v1:0', converse, 'Converse');
+        assert.deepEqual([...command.order].sort(), ['Converse', 'InvokeModel']);
+    });
+
+    it('keeps the type the file is checked with first while its records fit it', () => {
+        // Nova's native max_new_tokens is only an unknown key (a warning) in a Converse body.
+        const warnsAsConverse = jsonl(10, (i) => ({
+            messages: [{ role: 'user', content: [{ text: `Label passage ${i}.` }] }],
+            inferenceConfig: { max_new_tokens: 20 },
+        }));
+        const checked = adviseInvocationType(nova, warnsAsConverse, 'Converse');
+        assert.deepEqual(checked.fits.get('Converse'), { errors: 0, warnings: 10 });
+        assert.deepEqual(checked.order, ['Converse', 'InvokeModel']);
+        assert.equal(checked.reason, 'checkModel');
+        const unchecked = adviseInvocationType(nova, warnsAsConverse, undefined);
+        assert.deepEqual(unchecked.order, ['InvokeModel', 'Converse']);
+        assert.equal(unchecked.reason, 'content');
     });
 
     it('falls back to the remembered type for an empty file', () => {

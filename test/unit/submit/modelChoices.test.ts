@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
-import { buildModelChoices, rememberRecent } from '../../../src/submit/modelChoices';
+import {
+    buildModelChoices,
+    checkModelFirst,
+    choiceNotes,
+    rememberRecent,
+} from '../../../src/submit/modelChoices';
+import { fileCheckModel } from '../../../src/submit/wizard/wizardState';
 
 function model(
     modelId: string,
@@ -101,6 +107,46 @@ describe('buildModelChoices', () => {
                 'new',
             ).length,
             10,
+        );
+    });
+});
+
+describe('model step rows', () => {
+    const haiku = 'anthropic.claude-3-haiku-20240307-v1:0';
+    const titan = 'amazon.titan-embed-text-v2:0';
+    const listed = buildModelChoices(
+        [model(haiku, ['TEXT']), model(titan, ['EMBEDDING'])],
+        [],
+        [],
+    );
+
+    it('calls nothing recently used in a workspace that never submitted', () => {
+        const notes = listed.map((choice) => choiceNotes(choice, titan));
+        assert.ok(notes.every((note) => !note.includes('recently used')), notes.join(' / '));
+        assert.match(notes[listed.findIndex((c) => c.id === titan)] ?? '', /^this file's check/);
+    });
+
+    it("puts the file's check model first, listed or not", () => {
+        const { ordered, unlistedFileModel } = checkModelFirst(listed, titan);
+        assert.deepEqual(
+            ordered.map((c) => c.id),
+            [titan, haiku],
+        );
+        assert.equal(unlistedFileModel, undefined);
+        const other = checkModelFirst(listed, 'cohere.embed-english-v3');
+        assert.equal(other.unlistedFileModel, 'cohere.embed-english-v3');
+        assert.equal(checkModelFirst(listed, undefined).unlistedFileModel, undefined);
+    });
+});
+
+describe('fileCheckModel', () => {
+    it('gives the resolved model as the default, and nothing for generic rules', () => {
+        const model = { modelId: 'amazon.nova-lite-v1:0', invocationType: 'Converse' } as const;
+        assert.deepEqual(fileCheckModel({ model, source: 'workspace' }), model);
+        assert.deepEqual(fileCheckModel({ model, source: 'setting' }), model);
+        assert.equal(
+            fileCheckModel({ model: { invocationType: 'InvokeModel' }, source: 'none' }),
+            undefined,
         );
     });
 });

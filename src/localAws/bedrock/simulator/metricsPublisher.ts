@@ -4,10 +4,10 @@
  * submitted through a profile or an ARN, the catalogue model it resolves to), so every way of
  * naming a model adds to one series, as the per-model quotas do.
  *
- * Each datapoint is stamped with the start of the minute it describes and describes that whole
- * minute: the backlog gauges (records and tokens pending) give the most that was pending during
- * it, the throughput counts what was processed during it. A minute in which a job ran therefore
- * never reads "0 pending".
+ * Each datapoint is stamped with the start of the minute it describes. The backlog gauges
+ * (records and tokens pending) are CloudWatch gauges of what was still waiting: the value at that
+ * timestamp, i.e. at the minute's start, neither what was left at its end nor anything added up
+ * over it. The throughput counts what was processed during the minute.
  */
 import type { MetricDatum } from '../../types';
 import type { Job } from '../jobs';
@@ -49,52 +49,41 @@ function backlogOf(job: Job, atMs: number): Backlog {
 }
 
 /**
- * The most records and tokens each model had pending during the current minute. A backlog only
- * shrinks between job events (records get processed, jobs stop or end) and grows only when a
- * validated job is scheduled, so the peak of a minute is the backlog at its start or right after
- * a job was scheduled in it: the simulator reports both moments.
+ * What each model had pending when the current minute started: a snapshot taken at that moment,
+ * because by the minute's end a job may have moved on (finished, stopped) and its status no
+ * longer tells what was waiting at the start.
  */
-export class BacklogPeaks {
-    private readonly peaks = new Map<string, Backlog>();
+export class OpeningBacklog {
+    private readonly backlogs = new Map<string, Backlog>();
 
-    /** A new minute starts at `atMs`; `jobs` (the active ones) give its opening backlog. */
+    /** A new minute starts at `atMs`; `jobs` (the active ones, as they are now) give it. */
     startMinute(atMs: number, jobs: Iterable<Job>): void {
-        this.peaks.clear();
-        this.observe(atMs, jobs);
-    }
-
-    /** Raises each model's peak to its backlog at `atMs`, e.g. right after a job was scheduled. */
-    observe(atMs: number, jobs: Iterable<Job>): void {
-        const now = new Map<string, Backlog>();
+        this.backlogs.clear();
         for (const job of jobs) {
             const key = seriesKey(job);
-            const sum = now.get(key) ?? noBacklog;
+            const sum = this.backlogs.get(key) ?? noBacklog;
             const own = backlogOf(job, atMs);
-            now.set(key, { records: sum.records + own.records, tokens: sum.tokens + own.tokens });
-        }
-        for (const [key, backlog] of now) {
-            const peak = this.peaks.get(key) ?? noBacklog;
-            this.peaks.set(key, {
-                records: Math.max(peak.records, backlog.records),
-                tokens: Math.max(peak.tokens, backlog.tokens),
+            this.backlogs.set(key, {
+                records: sum.records + own.records,
+                tokens: sum.tokens + own.tokens,
             });
         }
     }
 
-    peakOf(job: Job): Backlog {
-        return this.peaks.get(seriesKey(job)) ?? noBacklog;
+    of(job: Job): Backlog {
+        return this.backlogs.get(seriesKey(job)) ?? noBacklog;
     }
 }
 
 /**
  * Datapoints for the minute that ends at `endMs`, stamped with the minute's start. `jobs` are the
- * jobs active at `endMs` plus those that ended within the minute; `peaks` the backlog peaks the
- * simulator saw during the minute.
+ * jobs active at `endMs` plus those that ended within the minute; `opening` the backlog taken when
+ * the minute started.
  */
 export function minuteDatapoints(
     endMs: number,
     jobs: Iterable<Job>,
-    peaks: BacklogPeaks,
+    opening: OpeningBacklog,
 ): MetricDatum[] {
     const startMs = endMs - MINUTE_MS;
     const groups = new Map<string, ModelMinute & { readonly backlog: Backlog }>();
@@ -107,7 +96,7 @@ export function minuteDatapoints(
                 region: job.region,
                 modelId: job.model.modelId,
                 anthropic: job.model.providerName === 'Anthropic',
-                backlog: peaks.peakOf(job),
+                backlog: opening.of(job),
                 inputTokens: 0,
                 outputTokens: 0,
             };

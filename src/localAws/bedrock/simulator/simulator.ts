@@ -19,7 +19,7 @@ import { TERMINAL_STATUSES } from '../patterns';
 import { alnum, digest } from './determinism';
 import { failures } from './failures';
 import { readInput } from './inputReader';
-import { BacklogPeaks, MINUTE_MS, minuteDatapoints } from './metricsPublisher';
+import { MINUTE_MS, minuteDatapoints, OpeningBacklog } from './metricsPublisher';
 import { planRecord } from './modelOutputs';
 import { JobRun } from './run';
 import type { PlannedRecord } from './run';
@@ -36,7 +36,7 @@ export class JobSimulator {
     private recentlyEnded: Job[] = [];
     /** Start of the minute being simulated; its datapoints are published when it is over. */
     private lastMinuteMs: number;
-    private readonly backlogPeaks = new BacklogPeaks();
+    private readonly openingBacklog = new OpeningBacklog();
     private chain: Promise<void> = Promise.resolve();
     /** The soonest job event, cached until a job changes (undefined: not known). */
     private soonest: { job: Job; atMs: number } | null | undefined;
@@ -63,7 +63,6 @@ export class JobSimulator {
         if (!TERMINAL_STATUSES.includes(job.status)) {
             this.active.add(job);
             this.soonest = undefined;
-            this.noteBacklog(this.clock.now());
         }
     }
 
@@ -207,12 +206,12 @@ export class JobSimulator {
             if (this.active.size === 0 && this.recentlyEnded.length === 0) {
                 // Nothing to publish: skip the idle minutes in one step.
                 this.lastMinuteMs = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-                this.backlogPeaks.startMinute(this.lastMinuteMs, this.active);
+                this.openingBacklog.startMinute(this.lastMinuteMs, this.active);
                 break;
             }
             this.publishMinute(nextMinute);
             this.lastMinuteMs = nextMinute;
-            this.backlogPeaks.startMinute(nextMinute, this.active);
+            this.openingBacklog.startMinute(nextMinute, this.active);
         }
         for (const job of this.running) {
             this.refreshCounts(job, now);
@@ -433,9 +432,6 @@ export class JobSimulator {
         job.status = status;
         job.statusSinceMs = atMs;
         job.lastModifiedMs = atMs;
-        if (status === 'Scheduled') {
-            this.noteBacklog(atMs);
-        }
     }
 
     private refreshCounts(job: Job, atMs: number): void {
@@ -451,16 +447,6 @@ export class JobSimulator {
         job.counts.success = processed - errors;
     }
 
-    /**
-     * Counts the backlog at `atMs` toward the current minute's peak. A moment at or past the
-     * minute's end belongs to the next minute, whose opening backlog will include it.
-     */
-    private noteBacklog(atMs: number): void {
-        if (atMs < this.lastMinuteMs + MINUTE_MS) {
-            this.backlogPeaks.observe(atMs, this.active);
-        }
-    }
-
     private publishMinute(endMs: number): void {
         const startMs = endMs - MINUTE_MS;
         this.recentlyEnded = this.recentlyEnded.filter((job) => (job.endTimeMs ?? 0) > startMs);
@@ -468,7 +454,7 @@ export class JobSimulator {
         if (jobs.length === 0 || this.metrics === undefined) {
             return;
         }
-        for (const datum of minuteDatapoints(endMs, jobs, this.backlogPeaks)) {
+        for (const datum of minuteDatapoints(endMs, jobs, this.openingBacklog)) {
             this.metrics.put(datum);
         }
     }

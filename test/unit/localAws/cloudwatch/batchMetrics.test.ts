@@ -121,12 +121,12 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
             }),
         );
         const [pending, input, output, tokensPending] = out.MetricDataResults ?? [];
-        // Each datapoint describes the minute it is stamped with. The job is validated 1.5 min
+        // Each datapoint is stamped with the start of its minute. The job is validated 1.5 min
         // after submission (all 300 records pending from then on), runs from 2.5 min at 100
-        // records a minute and ends at 5.5 min: the backlog gauge gives the most pending during
-        // each minute, so the minute it finished in still shows the 50 records it had left.
+        // records a minute and ends at 5.5 min: the backlog gauge gives what was waiting at the
+        // minute's start, so the minute it finished in still shows the 50 records it had left.
         assert.deepEqual(pending?.Timestamps, [0, 1, 2, 3, 4, 5].map(at));
-        assert.deepEqual(pending?.Values, [0, 300, 300, 250, 150, 50]);
+        assert.deepEqual(pending?.Values, [0, 0, 300, 250, 150, 50]);
         const m = await manifest(haikuJob);
         assert.equal(m['processedRecordCount'], 300);
         const sum = (values: number[] | undefined): number =>
@@ -136,7 +136,7 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
         assert.equal(sum(output?.Values), m['outputTokenCount']);
         const tokens = tokensPending?.Values ?? [];
         const processed = input?.Values ?? [];
-        assert.deepEqual(tokens.slice(0, 3), [0, m['inputTokenCount'], m['inputTokenCount']]);
+        assert.deepEqual(tokens.slice(0, 3), [0, 0, m['inputTokenCount']]);
         assert.deepEqual(processed.slice(0, 2), [0, 0], 'nothing processed before the run');
         // Tokens pending at a minute's start are those processed in it and in the later ones.
         for (let minute = 2; minute <= 5; minute++) {
@@ -286,17 +286,18 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
         );
         const alarm = alarms.MetricAlarms?.[0];
         assert.equal(alarm?.StateValue, 'OK');
-        // Back to OK when the datapoint of minute 4 (150 pending at most) is published.
+        // ALARM when minute 2's datapoint (300 waiting at its start) is published at 3 min, back
+        // to OK when minute 4's (150) is.
         assert.equal(alarm?.StateUpdatedTimestamp?.getTime(), at(5).getTime());
         const cw = h.aws.state('cloudwatch') as { firedAlarmActions(): FiredAction[] };
         const fired = cw.firedAlarmActions();
         assert.deepEqual(
             fired.map((f) => [f.action, f.oldState, f.newState, f.timestampMs]),
-            [['arn:aws:sns:us-east-1:123456789012:batch-alerts', 'OK', 'ALARM', at(2).getTime()]],
+            [['arn:aws:sns:us-east-1:123456789012:batch-alerts', 'OK', 'ALARM', at(3).getTime()]],
         );
         assert.equal(
             fired[0]?.reason,
-            'Threshold Crossed: 1 datapoint [300.0 (15/01/25 10:01:00)] ' +
+            'Threshold Crossed: 1 datapoint [300.0 (15/01/25 10:02:00)] ' +
                 'was greater than the threshold (200.0).',
         );
     });
