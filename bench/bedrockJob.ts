@@ -75,7 +75,7 @@ async function main(): Promise<void> {
         const out = await bedrock.send(
             new CreateModelInvocationJobCommand({
                 jobName: 'bench',
-                roleArn: 'arn:aws:iam::123456789012:role/BenchRole',
+                roleArn: `arn:aws:iam::${aws.accountId}:role/service-role/BedrockBatchServiceRole`,
                 modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
                 inputDataConfig: { s3InputDataConfig: { s3Uri: 's3://bench-in/in.jsonl' } },
                 outputDataConfig: { s3OutputDataConfig: { s3Uri: 's3://bench-out/out/' } },

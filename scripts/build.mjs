@@ -1,6 +1,6 @@
 // Bundles the extension, the lazily loaded AWS SDK, the CLIs and the webviews with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,4 +71,6 @@ if (watch) {
     process.stdout.write('build: watching\n');
 } else {
     await Promise.all(present.map((options) => esbuild.build(options)));
+    // The `bedrock-batch` bin of package.json: runnable by path and through npm's link.
+    chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 }

@@ -3,6 +3,7 @@
  * and the CLI report the same things. Good lines cost one JSON.parse, a quote-to-quote scan for
  * repeated keys and a walk of the body; positions are only computed for the diagnostics kept.
  */
+import { formatBytes } from '../shared/formatBytes';
 import { quoteVisible, showInvisible } from '../shared/visibleText';
 import type { BodyChecker, BodyContext, BodyFix, JsonObject } from './bodyContext';
 import { DiagnosticSink } from './diagnosticSink';
@@ -544,17 +545,4 @@ export class FileChecker implements BodyContext, RecordReporter {
         };
         this.sink.keep(diagnostic);
     }
-}
-
-export function formatBytes(bytes: number): string {
-    if (bytes >= 1e9) {
-        return `${(bytes / 1e9).toFixed(bytes % 1e9 === 0 ? 0 : 2)} GB`;
-    }
-    if (bytes >= 1e6) {
-        return `${(bytes / 1e6).toFixed(1)} MB`;
-    }
-    if (bytes >= 1e3) {
-        return `${(bytes / 1e3).toFixed(1)} kB`;
-    }
-    return `${bytes} bytes`;
 }

@@ -92,8 +92,11 @@ export function isEmbeddingFamily(family: ModelFamily): boolean {
     return family.startsWith('titan-embed');
 }
 
-/** The model part of a base id names an embedder, e.g. cohere.embed-english-v3. */
-const EMBEDDER_ID = /^[a-z0-9-]+\.[a-z0-9-]*embed/;
+/**
+ * The model part of a base id names an embedder, e.g. cohere.embed-english-v3: a dash-separated
+ * word `embed`, `embedding` or `embeddings` (not `embedded`, nor `embed` inside a longer word).
+ */
+const EMBEDDER_ID = /^[a-z0-9-]+\.(?:[a-z0-9]+-)*embed(?:dings?)?(?:[-:]|$)/;
 
 /**
  * True for a model that returns embeddings: a vector per record, so no output tokens to bound

@@ -1,8 +1,9 @@
 /** Renders a job's check result as text (one line per diagnostic, then a summary) or JSON. */
 import { CHARS_PER_TOKEN, TOKENS_PER_MEDIA_BLOCK } from '../checker/tokenEstimate';
-import { formatBytes } from '../checker/fileChecker';
 import { FAMILY_LABELS, isEmbeddingsTarget } from '../checker/modelTarget';
 import type { CostEstimate, FileCheckResult, JobCheckResult, ModelTarget } from '../checker/types';
+import { formatBytes } from '../shared/formatBytes';
+import { formatUsd } from '../shared/formatUsd';
 import { jsonWithVisibleText, showInvisible } from '../shared/visibleText';
 
 const number = new Intl.NumberFormat('en-US');
@@ -11,15 +12,8 @@ function plural(n: number, word: string): string {
     return `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function usd(amount: number): string {
-    if (amount > 0 && amount < 0.0001) {
-        return '<$0.0001';
-    }
-    return amount > 0 && amount < 0.01 ? `$${amount.toFixed(4)}` : `$${amount.toFixed(2)}`;
-}
-
 function approx(amount: number): string {
-    const shown = usd(amount);
+    const shown = formatUsd(amount);
     return shown.startsWith('<') ? shown : `~${shown}`;
 }
 
@@ -117,9 +111,15 @@ function estimates(result: JobCheckResult): string[] {
     if (cost === undefined) {
         lines.push('  batch cost     unknown (no price for this model)');
     } else {
+        // Without any output limit there is no upper bound to price: "unknown", not "<= $0".
+        const output = isEmbeddingsTarget(target)
+            ? 'no output'
+            : stats.recordsWithoutOutputLimit === estimated
+              ? 'unknown output'
+              : `<= ${formatUsd(cost.maxOutputUsd)} output`;
         lines.push(
-            `  batch cost     ${approx(cost.inputUsd)} input + <= ${usd(cost.maxOutputUsd)} ` +
-                `output (price row ${cost.modelPrefix}: $${cost.batchInputPerMillion} / ` +
+            `  batch cost     ${approx(cost.inputUsd)} input + ${output} ` +
+                `(price row ${cost.modelPrefix}: $${cost.batchInputPerMillion} / ` +
                 `$${cost.batchOutputPerMillion} per 1M tokens; default prices, check them)`,
         );
     }

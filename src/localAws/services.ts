@@ -22,12 +22,13 @@ export interface CoreInternals {
 }
 
 export function serviceFactories(internals: CoreInternals): ServiceModuleFactory[] {
+    const iam = iamService();
     return [
         s3Service(internals.storage),
         stsService(internals.credentials),
-        iamService(),
+        iam,
         snsService(),
-        bedrockModule(),
+        bedrockModule({ serviceRoles: () => iam.roles() }),
         cloudWatchModule(),
         serviceQuotasService(),
     ];

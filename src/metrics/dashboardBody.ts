@@ -46,11 +46,20 @@ export function dashboardBody(spec: DashboardSpec): string {
             },
         },
     ];
-    spec.metrics.forEach((name, index) => {
+    let placed = 0;
+    for (const name of spec.metrics) {
         const metric = batchMetrics.find((m) => m.name === name);
-        if (metric === undefined) {
-            return;
+        // Embedding models have no output tokens: no line that would read as zero.
+        const modelIds = spec.modelIds.filter(
+            (modelId) =>
+                name !== 'NumberOfOutputTokensProcessedPerMinute' || !isEmbeddingsModel(modelId),
+        );
+        // A graph without a line would be an empty box (or a widget CloudWatch refuses).
+        if (metric === undefined || modelIds.length === 0) {
+            continue;
         }
+        const index = placed;
+        placed += 1;
         widgets.push({
             type: 'metric',
             x: (index % 2) * width,
@@ -64,28 +73,21 @@ export function dashboardBody(spec: DashboardSpec): string {
                 stacked: false,
                 stat: metric.statistic,
                 period: 60,
-                // Embedding models have no output tokens: no line that would read as zero.
-                metrics: spec.modelIds
-                    .filter(
-                        (modelId) =>
-                            name !== 'NumberOfOutputTokensProcessedPerMinute' ||
-                            !isEmbeddingsModel(modelId),
-                    )
-                    .map((modelId) => [
-                        batchNamespace,
-                        metric.name,
-                        modelDimension,
-                        modelId,
-                        { label: modelId },
-                    ]),
+                metrics: modelIds.map((modelId) => [
+                    batchNamespace,
+                    metric.name,
+                    modelDimension,
+                    modelId,
+                    { label: modelId },
+                ]),
                 yAxis: { left: { min: 0 } },
             },
         });
-    });
+    }
     widgets.push({
         type: 'metric',
         x: 0,
-        y: 2 + Math.ceil(spec.metrics.length / 2) * height,
+        y: 2 + Math.ceil(placed / 2) * height,
         width: 24,
         height,
         properties: {
@@ -135,7 +137,7 @@ const awsHost = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i;
 
 function isAwsEndpoint(url: string): boolean {
     try {
-        return awsHost.test(new URL(url).hostname);
+        return awsHost.test(new URL(url).hostname.replace(/\.$/, ''));
     } catch {
         return false;
     }

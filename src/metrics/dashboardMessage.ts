@@ -16,13 +16,32 @@ export interface DashboardMessage {
     readonly action?: 'Open in Console';
 }
 
-function isLoopback(url: string): boolean {
+function parsedUrl(url: string): URL | undefined {
     try {
-        const host = new URL(url).hostname;
-        return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+        return new URL(url);
     } catch {
-        return false;
+        return undefined;
     }
+}
+
+function isLoopback(url: URL | undefined): boolean {
+    const host = url?.hostname.replace(/\.$/, '');
+    return (
+        host === 'localhost' ||
+        host === '[::1]' ||
+        (host !== undefined && /^127(\.\d{1,3}){3}$/.test(host))
+    );
+}
+
+/** The endpoint as shown: a user name or password written into the URL stays out of sight. */
+function shownEndpoint(endpoint: string, url: URL | undefined): string {
+    if (url === undefined || (url.username === '' && url.password === '')) {
+        return endpoint;
+    }
+    const bare = new URL(url.href);
+    bare.username = '';
+    bare.password = '';
+    return bare.href;
 }
 
 export function dashboardMessage(outcome: DashboardOutcome): DashboardMessage {
@@ -32,10 +51,12 @@ export function dashboardMessage(outcome: DashboardOutcome): DashboardMessage {
     const notes =
         outcome.notes.length === 0 ? '' : ` CloudWatch noted: ${outcome.notes.join('; ')}`;
     if (outcome.endpoint !== undefined) {
-        const where = isLoopback(outcome.endpoint) ? 'local endpoint' : 'endpoint';
+        const url = parsedUrl(outcome.endpoint);
+        const where = isLoopback(url) ? 'local endpoint' : 'endpoint';
         return {
             text:
-                `${head} on the ${where} ${outcome.endpoint}, region ${outcome.region}. ` +
+                `${head} on the ${where} ${shownEndpoint(outcome.endpoint, url)}, ` +
+                `region ${outcome.region}. ` +
                 `It is not in your AWS account, so the AWS console does not show it.${notes}`,
         };
     }

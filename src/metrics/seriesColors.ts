@@ -4,7 +4,8 @@
  * table, whichever metrics CloudWatch has for it and in whatever order it was picked.
  */
 export function colorSlots(modelIds: readonly string[]): ReadonlyMap<string, number> {
-    const sorted = [...new Set(modelIds)].sort((a, b) => a.localeCompare(b));
+    // Code-point order: localeCompare can tie two different ids, and then pick order would win.
+    const sorted = [...new Set(modelIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return new Map(sorted.map((id, slot) => [id, slot]));
 }
 

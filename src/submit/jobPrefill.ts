@@ -58,7 +58,10 @@ export function retriedJob(
     return history.find((job) => job.files.some(sameInput));
 }
 
-/** The answers a previous job gives; what it does not tell is left for the wizard to ask. */
+/**
+ * The answers a previous job gives; what it does not tell is left for the wizard to ask. Tags
+ * whose key starts with `aws:` are AWS's own: CreateModelInvocationJob refuses them.
+ */
 export interface JobPrefill {
     readonly jobArn: string;
     readonly jobName: string;
@@ -113,7 +116,7 @@ export function prefillFromJob(
         ...(job.timeoutDurationInHours === undefined
             ? {}
             : { timeoutHours: job.timeoutDurationInHours }),
-        tags: tags ?? [],
+        tags: (tags ?? []).filter((tag) => !/^aws:/i.test(tag.key)),
         ...(kms === undefined ? {} : { kmsKeyId: kms }),
         ...(subnets.length === 0
             ? {}

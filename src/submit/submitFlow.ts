@@ -1,8 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { FileCheckResult } from '../checker/types';
 import type { Ctx } from '../ctx';
+import type { JsonlDiagnostics } from '../diagnostics/jsonlDiagnostics';
+import { rangeOf } from '../diagnostics/toVscode';
 import { notificationText } from '../shared/notificationText';
 import { bucketState, createBucket, createServiceRole } from './awsLookups';
+import { editorErrorsNotice, type EditorCheck } from './editorErrors';
 import { DEFAULT_TIMEOUT_HOURS } from './jobFields';
 import { applyPrefill, fromJobArgument, retriedJob, type JobPrefill } from './jobPrefill';
 import { generateJobName } from './jobName';
@@ -52,6 +56,10 @@ export async function submitCommand(
         return { status: 'cancelled' };
     }
     const { ctx, diagnostics } = services;
+    const stopped = await stopForEditorErrors(diagnostics, files);
+    if (stopped !== undefined) {
+        return stopped;
+    }
     // The wizard lists this connection's buckets and roles: the jobs must go there too.
     const connection = currentConnection(ctx);
     const state = initialState(files, preset);
@@ -107,6 +115,63 @@ export async function submitCommand(
         connection,
         createRole: state.role?.kind === 'create',
     });
+}
+
+/**
+ * Errors the editor already shows for these files are named before the first wizard step, so
+ * the user need not answer every question to learn of them. Only a current check counts (file
+ * open, saved, checked at its present version). The check after the wizard still decides:
+ * its model may differ from the one the editor checked against.
+ */
+async function stopForEditorErrors(
+    diagnostics: JsonlDiagnostics,
+    files: readonly vscode.Uri[],
+): Promise<SubmitOutcome | undefined> {
+    const checks = files.flatMap((uri): (EditorCheck & { uri: vscode.Uri })[] => {
+        const result = currentEditorResult(diagnostics, uri);
+        return result === undefined ? [] : [{ uri, name: path.basename(uri.fsPath), result }];
+    });
+    const notice = editorErrorsNotice(checks);
+    if (notice === undefined) {
+        return undefined;
+    }
+    const show = 'Show Problems';
+    const proceed = 'Continue Anyway';
+    const choice = await vscode.window.showErrorMessage(
+        notificationText(notice.text),
+        show,
+        proceed,
+    );
+    if (choice === proceed) {
+        return undefined;
+    }
+    if (choice !== show) {
+        return { status: 'cancelled' };
+    }
+    const uri = notice.first === undefined ? undefined : checks[notice.first.file]?.uri;
+    if (uri !== undefined && notice.first !== undefined) {
+        await vscode.window.showTextDocument(uri, { selection: rangeOf(notice.first.diagnostic) });
+    }
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return { status: 'checkFailed', errors: notice.errors, warnings: notice.warnings };
+}
+
+/** The editor's check of a file, if the file is open unchanged since and saved. */
+function currentEditorResult(
+    diagnostics: JsonlDiagnostics,
+    uri: vscode.Uri,
+): FileCheckResult | undefined {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (
+        document === undefined ||
+        document.isClosed ||
+        document.isDirty ||
+        diagnostics.publishedVersion(uri) !== document.version
+    ) {
+        return undefined;
+    }
+    return diagnostics.lastResult(uri);
 }
 
 /** The settings of the job these files resubmit, if any (explicit, or a retry file's origin). */

@@ -27,6 +27,12 @@ export type TypedModel =
 const RESOURCE_ARN =
     /^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:(foundation-model|inference-profile)\/(.+)$/;
 
+/** The region of a Bedrock ARN (any partition), when it names one. */
+const ARN_REGION = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]+):/;
+
+/** Past this, the problem shows the start of the text only. */
+const SHOWN_TEXT = 80;
+
 function includes(text: string | undefined, part: string): boolean {
     return text !== undefined && text.toLowerCase().includes(part.toLowerCase());
 }
@@ -39,21 +45,32 @@ export function matchesTyped(model: ListedModel, typed: string): boolean {
 /**
  * @param listed the rows the step lists: the region's models and profiles, or only the recently
  *     used ids when the region could not be listed (`complete` false).
+ * @param region the job's region: an ARN of another region (or partition) cannot be used there.
  */
 export function classifyTyped(
     typed: string,
     listed: readonly ListedModel[],
     complete: boolean,
+    region?: string,
 ): TypedModel {
     const value = typed.trim();
     if (value === '' || listed.some((m) => m.id === value)) {
         return { kind: 'none' };
     }
-    const problem = modelIdProblem(value);
+    const problem = value.length > SHOWN_TEXT ? longTextProblem(value) : modelIdProblem(value);
     if (problem !== undefined) {
         return listed.some((m) => matchesTyped(m, value))
             ? { kind: 'filter' }
             : { kind: 'invalid', problem };
+    }
+    const arnRegion = ARN_REGION.exec(value)?.[1];
+    if (region !== undefined && arnRegion !== undefined && arnRegion !== region) {
+        return {
+            kind: 'invalid',
+            problem:
+                `${value} is in ${arnRegion}; a batch job in ${region} takes models and ` +
+                `profiles of ${region}.`,
+        };
     }
     const resource = RESOURCE_ARN.exec(value)?.[2];
     const listedId = listed.find((m) => m.id === resource)?.id;
@@ -61,4 +78,13 @@ export function classifyTyped(
         return { kind: 'listedArn', id: value, listedId };
     }
     return { kind: 'unlisted', id: value, listChecked: complete };
+}
+
+/** modelIdProblem without quoting a pasted page back in full. */
+function longTextProblem(value: string): string | undefined {
+    const problem = modelIdProblem(value);
+    if (problem === undefined) {
+        return undefined;
+    }
+    return problem.replace(value, `${value.slice(0, SHOWN_TEXT)}…`);
 }

@@ -149,6 +149,9 @@ describe('submit: a .jsonl file becomes a Bedrock batch job', function () {
         // Let the simulated jobs end: Bedrock allows only a few active jobs per model.
         local.aws.clock.advance(8 * 24 * 60 * 60 * 1000);
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        // A test that failed while a notification waited for an answer must not leave it to
+        // the next one: dismissing it ends that submission as cancelled.
+        await vscode.commands.executeCommand('notifications.clearAll');
     });
 
     it('uploads the file byte for byte and starts one job with the chosen settings', async () => {
@@ -363,6 +366,96 @@ describe('submit: a .jsonl file becomes a Bedrock batch job', function () {
         }
     });
 
+    it('Continue Anyway goes on to the wizard, whose own check still decides', async function () {
+        if (!hasBridge()) {
+            this.skip();
+        }
+        const since = local.aws.requests.list().at(-1)?.seq ?? 0;
+        const uri = await openWithErrors(testing, work, 'continue anyway.jsonl');
+        const running = vscode.commands.executeCommand<SubmitOutcome>(
+            'bedrockBatch.submitJob',
+            uri,
+            [uri],
+            preset({}),
+        );
+        await toastSaying('Fix them before submitting');
+        await clickNotificationButton('Fix them before submitting', 'Continue Anyway');
+        await waitFor(
+            () => testing.submit.wizardStep(),
+            (s) => s?.title === 'Job name',
+            'the job name step',
+        );
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        const outcome = await running;
+        assert.deepEqual(outcome, { status: 'checkFailed', errors: 3, warnings: 0 });
+        assert.deepEqual(writesSince(local, since), [], 'nothing uploaded, no job created');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('names the errors an open file already shows before any wizard step', async function () {
+        if (!hasBridge()) {
+            this.skip();
+        }
+        const since = local.aws.requests.list().at(-1)?.seq ?? 0;
+        const uri = await openWithErrors(testing, work, 'open with errors.jsonl');
+        const shown = editorErrors(uri);
+        const [first] = shown;
+        assert.ok(first !== undefined);
+        // No preset: had the wizard started, its first step would be on screen.
+        const running = vscode.commands.executeCommand<SubmitOutcome>(
+            'bedrockBatch.submitJob',
+            uri,
+            [uri],
+        );
+        const text = await toastSaying('Fix them before submitting').catch((error: unknown) => {
+            const document = vscode.workspace.textDocuments.find(
+                (d) => d.uri.toString() === uri.toString(),
+            );
+            const diagnostics = testing.submit.diagnostics.diagnostics;
+            const state = {
+                wizardStep: testing.submit.wizardStep()?.title,
+                outcome: testing.submit.lastOutcome,
+                dirty: document?.isDirty,
+                version: document?.version,
+                published: diagnostics.publishedVersion(uri),
+                errors: diagnostics.lastResult(uri)?.errors,
+            };
+            throw new Error(`${String(error)}; state: ${JSON.stringify(state)}`);
+        });
+        assert.ok(
+            text.includes(
+                `open with errors.jsonl has ${shown.length} errors ` +
+                    `(first: line ${first.range.start.line + 1}: ${first.message.slice(0, 40)}`,
+            ),
+            text,
+        );
+        assert.match(text, /Show Problems/);
+        assert.match(text, /Continue Anyway/);
+        assert.equal(testing.submit.wizardStep(), undefined, 'a wizard step came first');
+        await screenshot('submit-editor-errors');
+
+        await clickNotificationButton('Fix them before submitting', 'Show Problems');
+        const outcome = await running;
+        assert.equal(outcome.status, 'checkFailed', JSON.stringify(outcome));
+        assert.equal(outcome.errors, shown.length);
+        assert.equal(testing.submit.wizardStep(), undefined, 'a wizard step was shown');
+        const editor = vscode.window.activeTextEditor;
+        assert.equal(editor?.document.uri.toString(), uri.toString());
+        assert.equal(editor.selection.start.line, first.range.start.line);
+        await waitFor(
+            () =>
+                evaluateInWorkbench(
+                    `[...document.querySelectorAll('.markers-panel')]` +
+                        `.some((p) => p.offsetParent !== null)`,
+                ),
+            (visible) => visible === true,
+            'the Problems view',
+        );
+        assert.deepEqual(writesSince(local, since), [], 'nothing uploaded, no job created');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('cancelling a multipart upload leaves no object and no open multipart upload', async () => {
         const big = join(work, 'big quarterly.jsonl');
         bigClaudeFile(big, 150, 150_000);
@@ -519,19 +612,8 @@ describe('submit: a .jsonl file becomes a Bedrock batch job', function () {
                 'bedrockBatch.submitJob',
                 preset({ jobName: 'edited' }),
             );
-            const toast = '.notification-toast:has-text("edited.jsonl has unsaved changes")';
-            await waitFor(
-                async () =>
-                    Boolean(
-                        await evaluateInWorkbench(
-                            `[...document.querySelectorAll('.notification-toast')].some(` +
-                                `(t) => t.innerText.includes('edited.jsonl has unsaved changes'))`,
-                        ),
-                    ),
-                (shown) => shown,
-                'the save prompt',
-            );
-            await click(`${toast} .monaco-button:has-text("Save and Submit")`);
+            await toastSaying('edited.jsonl has unsaved changes');
+            await clickNotificationButton('edited.jsonl has unsaved changes', 'Save and Submit');
             const outcome = await running;
             assert.equal(outcome.status, 'started', JSON.stringify(outcome));
             const uploaded = await bodyOf(s3, 'in/edited.jsonl');
@@ -725,6 +807,95 @@ describe('submit: a .jsonl file becomes a Bedrock batch job', function () {
         assert.equal((await jobsNamed('typed-by-ui')).length, 1);
     });
 });
+
+/** Opens a copy of the fixture with errors and waits for the editor's check of it. */
+async function openWithErrors(
+    testing: TestingApi,
+    folder: string,
+    name: string,
+): Promise<vscode.Uri> {
+    const path = join(folder, name);
+    copyFileSync(fixture('tickets-with-errors.jsonl'), path);
+    const uri = vscode.Uri.file(path);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    // The check of the open document, not one of the file on disk that may publish first.
+    const diagnostics = testing.submit.diagnostics.diagnostics;
+    await waitFor(
+        () => diagnostics.publishedVersion(uri),
+        (version) => version === document.version,
+        'the editor check of the open document',
+    );
+    const shown = await waitFor(
+        () => editorErrors(uri),
+        (errors) => errors.length > 0,
+        'the editor check of the file',
+    );
+    // The syntax error of line 10 is an error whatever model the editor checks against.
+    assert.ok(
+        shown.some((d) => d.code === 'json-syntax' && d.range.start.line === 9),
+        JSON.stringify(shown),
+    );
+    return uri;
+}
+
+/** Uploads and job creations the endpoint received after request `since`. */
+function writesSince(local: TestAws, since: number): string[] {
+    const writes = ['PutObject', 'CreateMultipartUpload', 'CreateModelInvocationJob'];
+    return local.aws.requests
+        .list({ since })
+        .map((r) => r.operation ?? '')
+        .filter((operation) => writes.includes(operation));
+}
+
+/** The errors the extension shows for a file in Problems, in order. */
+function editorErrors(uri: vscode.Uri): vscode.Diagnostic[] {
+    return vscode.languages
+        .getDiagnostics(uri)
+        .filter(
+            (d) => d.source === 'Bedrock Batch' && d.severity === vscode.DiagnosticSeverity.Error,
+        );
+}
+
+/**
+ * The text of the notification that says `part`, once it is on screen: as a toast or, when
+ * earlier notifications that wait for an answer hold every toast place, in the notification
+ * center, which is then left open for clickNotificationButton.
+ */
+async function toastSaying(part: string): Promise<string> {
+    const find = async (): Promise<string> =>
+        String(
+            await evaluateInWorkbench(
+                `[...document.querySelectorAll(${JSON.stringify(notificationSelector)})]` +
+                    `.map((t) => t.innerText)` +
+                    `.find((t) => t.includes(${JSON.stringify(part)})) ?? ''`,
+            ),
+        );
+    return await waitFor(
+        async () => {
+            const toast = await find();
+            if (toast !== '') {
+                return toast;
+            }
+            await vscode.commands.executeCommand('notifications.showList');
+            return await find();
+        },
+        (text) => text !== '',
+        `the notification saying "${part}"`,
+    );
+}
+
+const notificationSelector =
+    '.notification-toast, .notifications-center .notification-list-item';
+
+/** Clicks a button of the notification that says `part`, toast or notification center item. */
+async function clickNotificationButton(part: string, button: string): Promise<void> {
+    await click(
+        `:is(${notificationSelector}):has-text(${JSON.stringify(part)}) ` +
+            `.monaco-button:has-text(${JSON.stringify(button)})`,
+    );
+    await vscode.commands.executeCommand('notifications.hideList');
+}
 
 /** Every notification's text, as the notification center lists it (toasts hide after a while). */
 async function notificationTexts(): Promise<string> {

@@ -17,14 +17,21 @@
 import type { ControlRequest, ServiceModuleContext, ServiceModuleFactory } from '../types';
 import { validationError } from './errors';
 import { BedrockService } from './service';
+import type { ServiceRoleDirectory } from './simulator/serviceRole';
 import type { SimulatorSettings } from './simulator/settings';
 
 export { BedrockService } from './service';
 export { DEFAULT_SETTINGS } from './simulator/settings';
+export type { ServiceRoleDirectory } from './simulator/serviceRole';
 export type { SimulatorSettings } from './simulator/settings';
 
 export interface BedrockModuleOptions {
     readonly settings?: Partial<SimulatorSettings>;
+    /**
+     * The IAM roles jobs' service roles are checked against, asked for when a job is validated;
+     * undefined (the default, or when IAM is not served) skips the check.
+     */
+    readonly serviceRoles?: () => ServiceRoleDirectory | undefined;
 }
 
 export function bedrockModule(options: BedrockModuleOptions = {}): ServiceModuleFactory {
@@ -38,6 +45,9 @@ export function bedrockModule(options: BedrockModuleOptions = {}): ServiceModule
                 accountId: context.accountId,
                 region: context.region,
                 ...(options.settings === undefined ? {} : { settings: options.settings }),
+                ...(options.serviceRoles === undefined
+                    ? {}
+                    : { serviceRoles: options.serviceRoles }),
             });
             registerControlRoutes(context, service);
             context.exposeState('bedrock', service);

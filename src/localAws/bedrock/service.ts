@@ -25,6 +25,7 @@ import { JOB_STATUSES } from './patterns';
 import { restJsonErrorResponse } from '../core/errorBodies';
 import { jsonResponse } from './restJson';
 import { routeOf } from './routes';
+import type { ServiceRoleDirectory } from './simulator/serviceRole';
 import { DEFAULT_SETTINGS, invalidSettings } from './simulator/settings';
 import type { SimulatorSettings } from './simulator/settings';
 import { JobSimulator } from './simulator/simulator';
@@ -39,6 +40,8 @@ export interface BedrockServiceDeps {
     readonly accountId: string;
     readonly region: string;
     readonly settings?: Partial<SimulatorSettings>;
+    /** The endpoint's IAM roles, checked when a job is validated; none when IAM is not served. */
+    readonly serviceRoles?: () => ServiceRoleDirectory | undefined;
 }
 
 export class BedrockService implements ServiceModule {
@@ -53,7 +56,13 @@ export class BedrockService implements ServiceModule {
 
     constructor(deps: BedrockServiceDeps) {
         const settings = { ...DEFAULT_SETTINGS, ...deps.settings };
-        this.simulator = new JobSimulator(deps.clock, deps.objects, deps.metrics, settings);
+        this.simulator = new JobSimulator(
+            deps.clock,
+            deps.objects,
+            deps.metrics,
+            settings,
+            deps.serviceRoles,
+        );
         this.jobs = new JobOperations(this.state, this.simulator, deps.clock);
         this.models = new ModelOperations(this.state, () => deps.clock.now());
         this.tags = new TagOperations(this.state);

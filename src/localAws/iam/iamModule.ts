@@ -132,13 +132,21 @@ export function createIamModule(context: Pick<ServiceModuleContext, 'accountId'>
     return { ...module, roles };
 }
 
-export function iamService(): ServiceModuleFactory {
+export interface IamServiceFactory extends ServiceModuleFactory {
+    /** The roles of the module this factory created; undefined until then (IAM not served). */
+    roles(): RoleStore | undefined;
+}
+
+export function iamService(): IamServiceFactory {
+    let roles: RoleStore | undefined;
     return {
         name: 'iam',
         create: (context) => {
             const module = createIamModule(context);
+            roles = module.roles;
             context.exposeState('iam', module.roles);
             return module;
         },
+        roles: () => roles,
     };
 }

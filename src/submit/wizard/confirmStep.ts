@@ -86,9 +86,9 @@ export function confirmStep(deps: WizardDeps): WizardStep<WizardState> {
             }
             items.push(
                 { label: 'Where', kind: vscode.QuickPickItemKind.Separator, value: undefined },
-                { label: `Input: ${inputShown}${fileCount}`, value: undefined },
-                { label: `Output: ${outputShown}/`, value: undefined },
-                { label: `Role: ${role}`, value: undefined },
+                { label: escapeCodicons(`Input: ${inputShown}${fileCount}`), value: undefined },
+                { label: escapeCodicons(`Output: ${outputShown}/`), value: undefined },
+                { label: escapeCodicons(`Role: ${role}`), value: undefined },
                 { label: `Timeout: ${state.timeoutHours ?? 24} h`, value: undefined },
                 ...settingRows(state),
             );
@@ -119,21 +119,24 @@ function settingRows(state: WizardState): ValueItem<ConfirmChoice>[] {
         },
     ];
     if (state.kmsKeyId !== undefined) {
-        rows.push({ label: `Output encryption: ${state.kmsKeyId}`, value: undefined });
+        rows.push({
+            label: escapeCodicons(`Output encryption: ${state.kmsKeyId}`),
+            value: undefined,
+        });
     }
     const subnets = state.subnetIds ?? [];
     if (subnets.length > 0) {
         const groups = state.securityGroupIds ?? [];
         rows.push({
-            label: `VPC: ${subnets.join(', ')}`,
-            description: `security groups ${groups.join(', ')}`,
+            label: escapeCodicons(`VPC: ${subnets.join(', ')}`),
+            description: escapeCodicons(`security groups ${groups.join(', ')}`),
             value: undefined,
         });
     }
     if (state.fromJob !== undefined) {
         rows.push({
-            label: `Settings copied from ${state.fromJob.name}`,
-            detail: `${state.fromJob.arn}; Back changes any of them`,
+            label: escapeCodicons(`Settings copied from ${state.fromJob.name}`),
+            detail: escapeCodicons(`${state.fromJob.arn}; Back changes any of them`),
             value: undefined,
         });
     }

@@ -1,5 +1,6 @@
 import { isEmbeddingsModel } from '../../checker/modelTarget';
 import { classifyFailure } from '../../shared/failure';
+import { escapeCodicons } from '../../shared/quickPickText';
 import { listModelChoices } from '../awsLookups';
 import { checkModelFirst, choiceNotes, type ModelChoice } from '../modelChoices';
 import { classifyTyped, type ListedModel } from '../typedModel';
@@ -94,7 +95,7 @@ async function modelList(
                 ? []
                 : [
                       {
-                          label: unlistedFileModel,
+                          label: escapeCodicons(unlistedFileModel),
                           description: `this file's check model · not listed in ${region}`,
                           value: unlistedFileModel,
                           unlisted: true,
@@ -103,7 +104,9 @@ async function modelList(
         return {
             items: [...unlisted, ...ordered.map((c) => choiceItem(c, fileModel))],
             listed: [
-                ...unlisted.map((i) => ({ id: i.label, label: i.label })),
+                ...(unlistedFileModel === undefined
+                    ? []
+                    : [{ id: unlistedFileModel, label: unlistedFileModel }]),
                 ...choices.map((c) => ({ id: c.id, label: c.label, description: c.description })),
             ],
             complete: true,
@@ -115,7 +118,7 @@ async function modelList(
             (id) => id !== undefined,
         );
         const items: ModelItem[] = known.map((id) => ({
-            label: id,
+            label: escapeCodicons(id),
             description: id === fileModel ? "this file's check model" : 'recently used',
             value: id,
         }));
@@ -128,7 +131,7 @@ async function modelList(
                     value: undefined,
                 },
             ],
-            listed: items.map((i) => ({ id: i.label, label: i.label })),
+            listed: known.map((id) => ({ id, label: id })),
             complete: false,
         };
     }
@@ -150,7 +153,7 @@ function choiceItem(choice: ModelChoice, fileModel: string | undefined): ModelIt
  * models that match it above (best match first) and the row comes last.
  */
 function typedRow(value: string, list: ModelList, region: string): ModelItem | undefined {
-    const typed = classifyTyped(value, list.listed, list.complete);
+    const typed = classifyTyped(value, list.listed, list.complete, region);
     switch (typed.kind) {
         case 'none':
         case 'filter':
@@ -158,14 +161,16 @@ function typedRow(value: string, list: ModelList, region: string): ModelItem | u
         case 'invalid':
             return {
                 label: '$(error) Not a model id',
-                detail: `${typed.problem} Pick a model from the list, or type its whole id.`,
+                detail:
+                    `${escapeCodicons(typed.problem)} ` +
+                    'Pick a model from the list, or type its whole id.',
                 value: undefined,
                 alwaysShow: true,
             };
         case 'listedArn':
             return {
                 label: '$(edit) Use the typed ARN',
-                description: typed.id,
+                description: escapeCodicons(typed.id),
                 detail: `the ARN of ${typed.listedId}`,
                 value: typed.id,
                 alwaysShow: true,
@@ -174,7 +179,7 @@ function typedRow(value: string, list: ModelList, region: string): ModelItem | u
             return typed.listChecked
                 ? {
                       label: '$(warning) Use the typed id',
-                      description: typed.id,
+                      description: escapeCodicons(typed.id),
                       detail: `not listed in ${region}: Bedrock may refuse it`,
                       value: typed.id,
                       unlisted: true,
@@ -182,7 +187,7 @@ function typedRow(value: string, list: ModelList, region: string): ModelItem | u
                   }
                 : {
                       label: '$(edit) Use the typed id',
-                      description: typed.id,
+                      description: escapeCodicons(typed.id),
                       detail: `not compared with the models of ${region}: they could not be listed`,
                       value: typed.id,
                       alwaysShow: true,
@@ -208,7 +213,7 @@ async function confirmUnlisted(
                     value: 'back',
                 },
                 {
-                    label: `Use ${id} anyway`,
+                    label: `Use ${escapeCodicons(id)} anyway`,
                     detail:
                         'Bedrock may refuse it ("The provided model identifier is invalid") ' +
                         'once the file is uploaded',

@@ -88,6 +88,21 @@ describe('bedrock-batch check (dist/cli.js)', function () {
         assert.match(run.stdout, /result {9}0 errors, 0 warnings, 0 infos\n$/);
     });
 
+    it('says the output cost is unknown, not "<= $0", when no record limits its output', () => {
+        const path = join(dir, 'nova-unbounded.jsonl');
+        const line = (i: number): string =>
+            JSON.stringify({
+                recordId: `nova-${i}`,
+                modelInput: { messages: [{ role: 'user', content: [{ text: 'Classify this.' }] }] },
+            });
+        writeFileSync(path, `${Array.from({ length: 120 }, (_, i) => line(i)).join('\n')}\n`);
+        const run = cli('check', path, '--model', 'amazon.nova-lite-v1:0');
+        assert.equal(run.status, 0, run.stdout);
+        assert.match(run.stdout, /output tokens {2}unknown \(no record sets an output limit\)/);
+        assert.match(run.stdout, /batch cost {5}(~\$0\.\d+|< \$0\.0001) input \+ unknown output /);
+        assert.match(run.stdout, /size {11}\d+\.\d KB\n/);
+    });
+
     it('exits 1 and prints file:line:col severity code message per diagnostic', () => {
         const path = fixture('bad/strayModelId.jsonl');
         const run = cli('check', path, '--model', CLAUDE);

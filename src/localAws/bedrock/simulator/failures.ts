@@ -4,6 +4,16 @@
  */
 
 export const failures = {
+    roleMissing: (roleArn: string, account: string): string =>
+        `Bedrock could not assume the service role ${roleArn}: ` +
+        (account === ''
+            ? 'the role ARN names no account. '
+            : `no role of that name exists in account ${account}. `) +
+        'Check the role ARN, or create the role with a trust policy that allows ' +
+        'bedrock.amazonaws.com to call sts:AssumeRole.',
+    roleNotTrusting: (roleArn: string): string =>
+        `Bedrock could not assume the service role ${roleArn}: its trust policy does not ` +
+        'allow the service principal bedrock.amazonaws.com to call sts:AssumeRole.',
     inputBucketMissing: (bucket: string): string =>
         `Unable to access the input S3 bucket ${bucket}. ` +
         'Make sure the bucket exists and that the ' +

@@ -11,6 +11,11 @@
  * Completed, PartiallyCompleted, Stopped and (forced while running) Expired. A job that fails
  * while running keeps its processed records' lines but gets no manifest; one that never ran
  * writes nothing.
+ *
+ * Validation first checks that Bedrock could assume the job's service role, when the endpoint
+ * serves IAM (`serviceRoles` gives its roles). A move forced through the control API takes the
+ * role as given: tests force statuses with made-up roles; the input is still read, as the run
+ * needs its records.
  */
 import type { Clock, MetricSink, ObjectStore } from '../../types';
 import type { Job } from '../jobs';
@@ -25,6 +30,8 @@ import { JobRun } from './run';
 import type { PlannedRecord } from './run';
 import { parseS3Uri } from './s3Location';
 import { JobOutput } from './outputWriter';
+import { serviceRoleProblem } from './serviceRole';
+import type { ServiceRoleDirectory } from './serviceRole';
 import type { SimulatorSettings } from './settings';
 
 const ORDER: readonly JobStatus[] = ['Submitted', 'Validating', 'Scheduled', 'InProgress'];
@@ -48,6 +55,8 @@ export class JobSimulator {
         private readonly store: ObjectStore,
         private readonly metrics: MetricSink | undefined,
         readonly settings: SimulatorSettings,
+        /** The endpoint's IAM roles; undefined (or answering undefined) when IAM is not served. */
+        private readonly serviceRoles: () => ServiceRoleDirectory | undefined = () => undefined,
     ) {
         this.lastMinuteMs = Math.floor(clock.now() / MINUTE_MS) * MINUTE_MS;
         this.unsubscribe = clock.onAdvance(() => {
@@ -175,7 +184,7 @@ export class JobSimulator {
             this.setStatus(job, 'Validating', now);
         }
         if (job.status === 'Validating' && target !== 'Validating') {
-            await this.validate(job, now);
+            await this.validate(job, now, { forced: true });
         }
         if (job.status === 'Scheduled' && target === 'InProgress') {
             this.begin(job, now);
@@ -209,9 +218,9 @@ export class JobSimulator {
                 this.openingBacklog.startMinute(this.lastMinuteMs, this.active);
                 break;
             }
-            this.publishMinute(nextMinute);
+            const closed = this.publishMinute(nextMinute);
             this.lastMinuteMs = nextMinute;
-            this.openingBacklog.startMinute(nextMinute, this.active);
+            this.openingBacklog.startMinute(nextMinute, this.active, closed);
         }
         for (const job of this.running) {
             this.refreshCounts(job, now);
@@ -324,8 +333,15 @@ export class JobSimulator {
         this.setStatus(job, 'InProgress', atMs);
     }
 
-    private async validate(job: Job, atMs: number): Promise<void> {
+    private async validate(job: Job, atMs: number, how = { forced: false }): Promise<void> {
         const s = this.settings;
+        const roles = how.forced ? undefined : this.serviceRoles();
+        const roleProblem =
+            roles === undefined ? undefined : serviceRoleProblem(job.request.roleArn, roles);
+        if (roleProblem !== undefined) {
+            await this.finish(job, atMs, 'Failed', roleProblem);
+            return;
+        }
         const modelId = job.request.modelId;
         const reading = await readInput(
             this.store,
@@ -447,15 +463,18 @@ export class JobSimulator {
         job.counts.success = processed - errors;
     }
 
-    private publishMinute(endMs: number): void {
+    /** Publishes the minute ending at `endMs`; returns the series it closed (see metrics). */
+    private publishMinute(endMs: number): string[] {
         const startMs = endMs - MINUTE_MS;
         this.recentlyEnded = this.recentlyEnded.filter((job) => (job.endTimeMs ?? 0) > startMs);
         const jobs = [...this.active, ...this.recentlyEnded];
         if (jobs.length === 0 || this.metrics === undefined) {
-            return;
+            return [];
         }
-        for (const datum of minuteDatapoints(endMs, jobs, this.openingBacklog)) {
+        const minute = minuteDatapoints(endMs, jobs, this.openingBacklog);
+        for (const datum of minute.datapoints) {
             this.metrics.put(datum);
         }
+        return minute.closedSeries;
     }
 }

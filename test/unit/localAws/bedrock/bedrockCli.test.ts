@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { GetModelInvocationJobCommand } from '@aws-sdk/client-bedrock';
 import type { AwsCli } from './awsCli';
 import { startCliHarness } from './cliHarness';
-import { HAIKU, MINUTE, claudeRecords } from './harness';
+import { HAIKU, MINUTE, ROLE_ARN, claudeRecords } from './harness';
 import type { Harness } from './harness';
 
 describe('local Bedrock through the AWS CLI', function () {
@@ -30,7 +30,7 @@ describe('local Bedrock through the AWS CLI', function () {
         '--model-id',
         HAIKU,
         '--role-arn',
-        'arn:aws:iam::123456789012:role/BedrockBatchRole',
+        ROLE_ARN,
         '--input-data-config',
         's3InputDataConfig={s3Uri=s3://batch-in/records.jsonl}',
         '--output-data-config',

@@ -8,7 +8,8 @@ import type { BedrockService } from '../../../../src/localAws/bedrock';
 /** A round minute, so per-minute datapoints fall on easy timestamps. */
 export const START_MS = Date.UTC(2025, 0, 15, 10, 0, 0);
 export const MINUTE = 60_000;
-export const ROLE_ARN = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
+/** The service role the endpoint's IAM holds from the start (jobs check their role exists). */
+export const ROLE_ARN = 'arn:aws:iam::123456789012:role/service-role/BedrockBatchServiceRole';
 export const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 export interface Harness {

@@ -5,6 +5,7 @@ import {
     MINUTE_MS,
     minuteDatapoints,
     OpeningBacklog,
+    seriesKey,
 } from '../../../../src/localAws/bedrock/simulator/metricsPublisher';
 import { JobRun } from '../../../../src/localAws/bedrock/simulator/run';
 import type { MetricDatum } from '../../../../src/localAws/types';
@@ -55,11 +56,58 @@ describe('AWS/Bedrock/Batch pending gauges of the simulator', () => {
         opening.startMinute(minute, [job]);
         // The last 50 records are done half way through the minute and the job ends.
         job.status = 'Completed';
-        const points = minuteDatapoints(minute + MINUTE_MS, [job], opening);
-        assert.equal(valueOf(points, 'NumberOfRecordsPendingProcessing'), 50);
-        assert.equal(valueOf(points, 'NumberOfTokensPendingProcessing'), 500);
-        assert.equal(valueOf(points, 'NumberOfInputTokensProcessedPerMinute'), 500);
-        assert.ok(points.every((d) => d.timestampMs === minute));
+        const points = minuteDatapoints(minute + MINUTE_MS, [job], opening).datapoints;
+        const atStart = points.filter((d) => d.timestampMs === minute);
+        assert.equal(valueOf(atStart, 'NumberOfRecordsPendingProcessing'), 50);
+        assert.equal(valueOf(atStart, 'NumberOfTokensPendingProcessing'), 500);
+        assert.equal(valueOf(atStart, 'NumberOfInputTokensProcessedPerMinute'), 500);
+        assert.equal(valueOf(atStart, 'NumberOfOutputTokensProcessedPerMinute'), 200);
+    });
+
+    it('close at 0 at the next minute\'s start once the model\'s last job has ended', () => {
+        const job = batchJob(150, 100);
+        const minute = T0 + MINUTE_MS;
+        const opening = new OpeningBacklog();
+        opening.startMinute(minute, [job]);
+        job.status = 'Completed';
+        const { datapoints, closedSeries } = minuteDatapoints(minute + MINUTE_MS, [job], opening);
+        const atEnd = datapoints.filter((d) => d.timestampMs === minute + MINUTE_MS);
+        assert.deepEqual(
+            atEnd.map((d) => [d.metricName, d.value]).sort(),
+            [
+                ['NumberOfRecordsPendingProcessing', 0],
+                ['NumberOfTokensPendingProcessing', 0],
+            ],
+        );
+        assert.equal(closedSeries.length, 1);
+    });
+
+    it('do not close while another job of the model is still active', () => {
+        const ended = batchJob(150, 100);
+        const queued = batchJob(40);
+        const minute = T0 + MINUTE_MS;
+        const opening = new OpeningBacklog();
+        opening.startMinute(minute, [ended, queued]);
+        ended.status = 'Completed';
+        const { datapoints, closedSeries } = minuteDatapoints(
+            minute + MINUTE_MS,
+            [ended, queued],
+            opening,
+        );
+        assert.ok(datapoints.every((d) => d.timestampMs === minute));
+        assert.deepEqual(closedSeries, []);
+    });
+
+    it('are not published twice for a minute whose start already closed them', () => {
+        const minute = T0 + MINUTE_MS;
+        const closed = batchJob(10);
+        const opening = new OpeningBacklog();
+        // A new job of the model arrives right after the closing 0 went out at `minute`.
+        opening.startMinute(minute, [], [seriesKey(closed)]);
+        const late = batchJob(40);
+        const points = minuteDatapoints(minute + MINUTE_MS, [late], opening).datapoints;
+        assert.equal(valueOf(points, 'NumberOfRecordsPendingProcessing'), undefined);
+        assert.equal(valueOf(points, 'NumberOfInputTokensProcessedPerMinute'), 0);
     });
 
     it('add up the jobs of a model at the start, and leave out one queued later', () => {
@@ -69,7 +117,8 @@ describe('AWS/Bedrock/Batch pending gauges of the simulator', () => {
         const opening = new OpeningBacklog();
         opening.startMinute(minute, [first, second]);
         const late = batchJob(1000);
-        const points = minuteDatapoints(minute + MINUTE_MS, [first, second, late], opening);
+        const points = minuteDatapoints(minute + MINUTE_MS, [first, second, late], opening)
+            .datapoints;
         // 100 of the first job's records left at the start, the 40 of the queued one; the job
         // queued after the start waits from the next minute on.
         assert.equal(valueOf(points, 'NumberOfRecordsPendingProcessing'), 140);

@@ -125,8 +125,10 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
         // after submission (all 300 records pending from then on), runs from 2.5 min at 100
         // records a minute and ends at 5.5 min: the backlog gauge gives what was waiting at the
         // minute's start, so the minute it finished in still shows the 50 records it had left.
-        assert.deepEqual(pending?.Timestamps, [0, 1, 2, 3, 4, 5].map(at));
-        assert.deepEqual(pending?.Values, [0, 0, 300, 250, 150, 50]);
+        // As it was the model's last job, the gauge then closes at 0 at 6 min, and the series
+        // stop there.
+        assert.deepEqual(pending?.Timestamps, [0, 1, 2, 3, 4, 5, 6].map(at));
+        assert.deepEqual(pending?.Values, [0, 0, 300, 250, 150, 50, 0]);
         const m = await manifest(haikuJob);
         assert.equal(m['processedRecordCount'], 300);
         const sum = (values: number[] | undefined): number =>
@@ -143,6 +145,8 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
             assert.equal(tokens[minute], sum(processed.slice(minute)), `minute ${minute}`);
         }
         assert.ok((tokens[5] ?? 0) > 0, 'the last minute of the run still had tokens pending');
+        assert.deepEqual(tokensPending?.Timestamps, [0, 1, 2, 3, 4, 5, 6].map(at));
+        assert.equal(tokens[6], 0, 'nothing pending once the job has ended');
     });
 
     it('publishes NumberOfTokensPendingProcessing for Anthropic models only', async () => {
@@ -299,6 +303,45 @@ describe('AWS/Bedrock/Batch metrics from the job simulator', function () {
             fired[0]?.reason,
             'Threshold Crossed: 1 datapoint [300.0 (15/01/25 10:02:00)] ' +
                 'was greater than the threshold (200.0).',
+        );
+    });
+    it('publishes nothing for a model once its closing 0 is out', async () => {
+        await h.advance(10 * MINUTE);
+        const metrics = [
+            'NumberOfRecordsPendingProcessing',
+            'NumberOfTokensPendingProcessing',
+            'NumberOfInputTokensProcessedPerMinute',
+            'NumberOfOutputTokensProcessedPerMinute',
+        ];
+        const out = await h.cloudwatch.send(
+            new GetMetricDataCommand({
+                StartTime: at(6),
+                EndTime: at(20),
+                MetricDataQueries: [HAIKU, NOVA].flatMap((model, m) =>
+                    metrics.map((metric, i) => ({
+                        Id: `m${m}x${i}`,
+                        MetricStat: {
+                            Metric: {
+                                Namespace: NS,
+                                MetricName: metric,
+                                Dimensions: [{ Name: 'ModelId', Value: model }],
+                            },
+                            Period: 60,
+                            Stat: 'SampleCount',
+                        },
+                    })),
+                ),
+            }),
+        );
+        const after = (out.MetricDataResults ?? []).flatMap((r) =>
+            (r.Timestamps ?? []).map((t) => `${r.Id ?? ''}@${(t.getTime() - START_MS) / MINUTE}`),
+        );
+        // Only the Haiku gauges' closing 0 at 6 min (the Nova job closed earlier); one sample
+        // each: a closed minute start is not published twice.
+        assert.deepEqual(after.sort(), ['m0x0@6', 'm0x1@6']);
+        assert.deepEqual(
+            (out.MetricDataResults ?? []).flatMap((r) => r.Values ?? []),
+            [1, 1],
         );
     });
 });
