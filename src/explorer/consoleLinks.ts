@@ -1,17 +1,5 @@
+import { consoleOrigin } from '../shared/consoleOrigin';
 import { asFolderKey, type S3Location } from './jobIds';
-
-/** The console's origin for the region's partition. */
-export function consoleOrigin(region: string, service?: 's3'): string {
-    if (region.startsWith('cn-')) {
-        return 'https://console.amazonaws.cn';
-    }
-    if (region.startsWith('us-gov-')) {
-        return 'https://console.amazonaws-us-gov.com';
-    }
-    return service === 's3'
-        ? 'https://s3.console.aws.amazon.com'
-        : `https://${region}.console.aws.amazon.com`;
-}
 
 /**
  * The Bedrock console's batch inference page of a region. The console's per-job route is not

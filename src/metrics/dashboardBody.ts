@@ -5,6 +5,7 @@
  */
 import type { Connection } from '../aws/connection';
 import { isEmbeddingsModel } from '../checker/modelTarget';
+import { consoleOrigin } from '../shared/consoleOrigin';
 import { defaultInsightsQuery } from './insightsQuery';
 import {
     batchMetrics,
@@ -121,13 +122,8 @@ function escapeMarkdown(text: string): string {
 
 /** The console page of the dashboard, in the partition the region belongs to. */
 export function dashboardConsoleUrl(region: string, name: string): string {
-    const host = region.startsWith('cn-')
-        ? `${region}.console.amazonaws.cn`
-        : region.startsWith('us-gov-')
-          ? `${region}.console.amazonaws-us-gov.com`
-          : `${region}.console.aws.amazon.com`;
     return (
-        `https://${host}/cloudwatch/home?region=${encodeURIComponent(region)}` +
+        `${consoleOrigin(region)}/cloudwatch/home?region=${encodeURIComponent(region)}` +
         `#dashboards/dashboard/${encodeURIComponent(name)}`
     );
 }

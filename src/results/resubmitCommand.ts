@@ -5,6 +5,7 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_QUOTAS } from '../checker/options';
+import { quotasFromSettings } from '../diagnostics/checkerSettings';
 import { pathExists } from '../shared/pathExists';
 import { notificationText } from '../shared/notificationText';
 import { escapeCodicons } from '../shared/quickPickText';
@@ -94,7 +95,11 @@ export async function resubmitFailed(
         `Wrote ${counts.failed} failed and ${counts.missing} missing records to ${file}`,
     );
     if (options.offerSubmit !== false) {
-        const minimum = minimumRecords(deps.ctx.settings.quota('minRecordsPerJob'));
+        // The setting or the documented default, as the editor's check reads it (no AWS call).
+        const settings = deps.ctx.settings;
+        const minimum =
+            quotasFromSettings((name) => settings.quota(name)).minRecordsPerJob ??
+            DEFAULT_QUOTAS.minRecordsPerJob;
         void offerSubmit(file, counts, skipped + tooFewText(counts, minimum), info?.jobArn);
     }
     return { file, counts };
@@ -132,13 +137,6 @@ async function offerSubmit(
     } else if (choice === open) {
         await vscode.window.showTextDocument(vscode.Uri.file(file));
     }
-}
-
-/** The minimum set in settings, else the documented default (Service Quotas is not asked here). */
-function minimumRecords(setting: unknown): number {
-    return typeof setting === 'number' && Number.isInteger(setting) && setting >= 0
-        ? setting
-        : DEFAULT_QUOTAS.minRecordsPerJob;
 }
 
 /** Said before Submit is clicked: a retry file this small fails the pre-submit check. */

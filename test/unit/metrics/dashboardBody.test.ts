@@ -116,11 +116,11 @@ describe('CloudWatch dashboard body', () => {
         );
         assert.match(
             dashboardConsoleUrl('cn-north-1', 'd'),
-            /^https:\/\/cn-north-1\.console\.amazonaws\.cn\//,
+            /^https:\/\/console\.amazonaws\.cn\/cloudwatch\/home\?region=cn-north-1#/,
         );
         assert.match(
             dashboardConsoleUrl('us-gov-west-1', 'd'),
-            /^https:\/\/us-gov-west-1\.console\.amazonaws-us-gov\.com\//,
+            /^https:\/\/console\.amazonaws-us-gov\.com\/cloudwatch\/home\?region=us-gov-west-1#/,
         );
     });
 
